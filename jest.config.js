@@ -37,7 +37,7 @@ const withStack = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.unit.spec.ts'] },
-    { ...withStack, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,tools,test}/**/*.int.spec.ts'], testTimeout: 120_000 },
-    { ...withStack, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,tools,test}/**/*.e2e.spec.ts'], testTimeout: 180_000 },
+    { ...withStack, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,tools,test}/**/*.int.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.int.ts'] },
+    { ...withStack, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,tools,test}/**/*.e2e.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.e2e.ts'] },
   ],
 };
