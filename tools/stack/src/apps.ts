@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { host, logsDir, repoRoot, runDir } from './layout';
+import { host, logsDir, portOffset, repoRoot, runDir } from './layout';
 import { daemonPid, startDaemon, stopDaemon } from './processes';
+import { assertPortFree } from './ports';
 import { waitFor } from './wait';
 
 export interface AppSpec {
@@ -10,10 +11,10 @@ export interface AppSpec {
 
 /** Every app of the monorepo, with the port the local stack gives it. */
 export const apps: readonly AppSpec[] = [
-  { name: 'api', port: 3000 },
-  { name: 'projector', port: 3001 },
-  { name: 'sheets-connector', port: 3002 },
-  { name: 'sms-connector', port: 3003 },
+  { name: 'api', port: 3000 + portOffset },
+  { name: 'projector', port: 3001 + portOffset },
+  { name: 'sheets-connector', port: 3002 + portOffset },
+  { name: 'sms-connector', port: 3003 + portOffset },
 ];
 
 /** How a developer machine runs an app: straight from TypeScript, no build step. */
@@ -46,6 +47,7 @@ export class AppProcess {
 
   async start(timeoutMs = 90_000): Promise<void> {
     if (!this.pid()) {
+      await assertPortFree(this.spec.port, this.spec.name);
       const { command, args } = appCommand(this.spec.name);
       startDaemon({
         name: this.spec.name,

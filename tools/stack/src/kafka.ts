@@ -7,6 +7,7 @@ import { host, kafkaLibsDir } from './layout';
 import { findJava } from './prerequisites';
 import { daemonPid, startDaemon, stopDaemon } from './processes';
 import { say } from './progress';
+import { assertPortFree } from './ports';
 import { waitFor } from './wait';
 
 export interface KafkaOptions {
@@ -92,6 +93,7 @@ export class KafkaInstance {
 
   async start(timeoutMs = 90_000): Promise<void> {
     if (!this.pid()) {
+      await assertPortFree(this.options.port, 'Kafka');
       this.writeConfig();
       this.format();
       startDaemon({

@@ -12,12 +12,27 @@ export const logsDir = join(stackDir, 'logs');
 export const runDir = join(stackDir, 'run');
 export const pomPath = join(repoRoot, 'tools/stack/pom.xml');
 
-/** Loopback ports of the default local stack; tests that need a private broker pick free ones. */
+/**
+ * Shifts every port of the local stack and its apps, so two checkouts can run side by side
+ * (e.g. COLLECT_PORT_OFFSET=1000 → Kafka on 30092).
+ */
+export const portOffset = parsePortOffset(process.env.COLLECT_PORT_OFFSET);
+
+function parsePortOffset(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 0;
+  const offset = Number(raw);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 30_000) {
+    throw new Error(`COLLECT_PORT_OFFSET must be a whole number from 0 to 30000, got "${raw}"`);
+  }
+  return offset;
+}
+
+/** Loopback ports of the local stack; tests that need a private broker pick free ones. */
 export const ports = {
-  kafka: 29092,
-  kafkaController: 29093,
-  postgres: 25432,
-  registry: 28081,
+  kafka: 29092 + portOffset,
+  kafkaController: 29093 + portOffset,
+  postgres: 25432 + portOffset,
+  registry: 28081 + portOffset,
 } as const;
 
 export const host = '127.0.0.1';

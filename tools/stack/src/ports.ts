@@ -29,3 +29,13 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
     });
   });
 }
+
+/** Fails with a clear message when a port we are about to bind is taken by someone else. */
+export async function assertPortFree(port: number, what: string, host = '127.0.0.1'): Promise<void> {
+  if (await isListening(port, host)) {
+    throw new Error(
+      `${what} cannot start: ${host}:${port} is already in use by another process ` +
+        `(another checkout's stack? run \`./dev down\` there, or stop whatever listens on that port)`,
+    );
+  }
+}

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { host, localPostgres, postgresBinDir } from './layout';
 import { daemonPid, startDaemon, stopDaemon } from './processes';
 import { say } from './progress';
+import { assertPortFree } from './ports';
 import { waitFor } from './wait';
 
 export interface PostgresOptions {
@@ -78,6 +79,7 @@ export class PostgresInstance {
 
   async start(timeoutMs = 60_000): Promise<void> {
     if (!this.pid()) {
+      await assertPortFree(this.options.port, 'Postgres');
       this.initialise();
       const socketDir = join(this.options.dir, 'socket');
       mkdirSync(socketDir, { recursive: true });

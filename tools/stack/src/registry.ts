@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { apicurioDir, host, localPostgres } from './layout';
 import { findJava } from './prerequisites';
 import { daemonPid, startDaemon, stopDaemon } from './processes';
+import { assertPortFree } from './ports';
 import { waitFor } from './wait';
 
 export interface RegistryOptions {
@@ -33,6 +34,7 @@ export class RegistryInstance {
 
   async start(timeoutMs = 120_000): Promise<void> {
     if (!this.pid()) {
+      await assertPortFree(this.options.port, 'the schema registry');
       const { postgres } = this.options;
       startDaemon({
         name: 'schema-registry',

@@ -1,0 +1,30 @@
+import { DatabaseModule } from '@collect/database';
+import { KafkaModule } from '@collect/kafka';
+import { HealthModule, LoggingModule } from '@collect/platform';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { SheetsConnectorConfig } from './config';
+
+/** collect-sheets-connector: delivers responses to Google Sheets. The connector module joins here. */
+@Module({})
+export class AppModule {
+  static forRoot(config: SheetsConnectorConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggingModule.forRoot({ level: config.logLevel }),
+        HealthModule,
+        KafkaModule.forRoot({
+          brokers: config.kafkaBrokers,
+          clientId: config.kafkaClientId,
+          schemaRegistryUrl: config.schemaRegistryUrl,
+          logLevel: config.logLevel,
+        }),
+        DatabaseModule.forRoot({
+          connectionString: config.databaseUrl,
+          password: config.databasePassword,
+          applicationName: 'collect-sheets-connector',
+        }),
+      ],
+    };
+  }
+}

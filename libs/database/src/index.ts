@@ -1,0 +1,3 @@
+export { DatabaseModule } from './database.module';
+export type { DatabaseOptions } from './database-options';
+export { PostgresReadinessProbe } from './postgres-readiness.probe';

@@ -1,0 +1,7 @@
+export { createKafka } from './create-kafka';
+export { KafkaModule } from './kafka.module';
+export { kafkaLogLevelFor, nestKafkaLogCreator } from './kafka-logger';
+export type { KafkaOptions } from './kafka-options';
+export { KafkaReadinessProbe } from './kafka-readiness.probe';
+export { SchemaRegistryReadinessProbe } from './schema-registry-readiness.probe';
+export { SCHEMA_REGISTRY_URL } from './tokens';

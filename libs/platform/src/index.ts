@@ -1,0 +1,5 @@
+export * from './bootstrap';
+export * from './config';
+export * from './health';
+export * from './logging';
+export * from './telemetry';

@@ -1,0 +1,67 @@
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { loggerParams, pinoOptions } from './logger-options';
+
+function capture(): { logger: pino.Logger; lines: () => Record<string, unknown>[] } {
+  const chunks: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return {
+    logger: pino(pinoOptions('info'), sink),
+    lines: () =>
+      chunks
+        .join('')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}
+
+describe('pinoOptions', () => {
+  it('never writes phone numbers, tokens or secret fields to the log', () => {
+    const { logger, lines } = capture();
+    logger.info(
+      {
+        to: '+447700900134',
+        password: 'hunter2',
+        config: { apiKey: 'k1' },
+        nested: { deep: { token: 't' } },
+      },
+      'sending SMS to %s with Bearer abc.def',
+      '+12345678901',
+    );
+    const [line] = lines();
+    const text = JSON.stringify(line);
+    expect(text).not.toMatch(/hunter2|k1|"t"|447700900134|12345678901|abc\.def/);
+    expect(line).toMatchObject({ level: 'info', to: '+**********34', password: '[redacted]' });
+    expect(line?.msg).toBe('sending SMS to +*********01 with Bearer [redacted]');
+  });
+
+  it('masks phone numbers inside logged errors', () => {
+    const { logger, lines } = capture();
+    logger.error({ err: new Error('Twilio rejected +447700900134') }, 'delivery failed');
+    expect(lines()[0]?.err).toMatchObject({ message: 'Twilio rejected +**********34' });
+  });
+});
+
+describe('loggerParams', () => {
+  it('masks tokens and phone numbers in request logs', () => {
+    const params = loggerParams('info');
+    const options = params.pinoHttp as { serializers: Record<string, (value: unknown) => unknown> };
+    const serializedByPinoHttp = Object.assign(
+      Object.create({ raw: 'prototype fields' }) as object,
+      {
+        url: '/sms?to=%2B447700900134',
+        headers: { authorization: 'Bearer abc', 'x-forwarded-for': '10.0.0.1' },
+      },
+    );
+    expect(options.serializers.req?.(serializedByPinoHttp)).toEqual({
+      url: '/sms?to=%2B**********34',
+      headers: { authorization: '[redacted]', 'x-forwarded-for': '10.0.0.1' },
+    });
+  });
+});
