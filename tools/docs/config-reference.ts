@@ -51,7 +51,7 @@ export function configReference(): string {
     const meaning = `${first.description}${first.secret ? ' (secret: never logged)' : ''}`;
     lines.push(`| \`${name}\` | ${apps} | ${defaultsCell(byApp)} | ${cell(meaning)} |`);
   }
-  return `${start}\n${lines.join('\n')}\n${end}`;
+  return `${start}\n\n${lines.join('\n')}\n\n${end}`;
 }
 
 export function readmeWithReference(readme: string): string {
