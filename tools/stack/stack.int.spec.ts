@@ -1,4 +1,5 @@
-import { SchemaRegistry, SchemaType, COMPATIBILITY } from '@kafkajs/confluent-schema-registry';
+import { createSchemaRegistry } from '@collect/kafka';
+import { SchemaType, COMPATIBILITY } from '@kafkajs/confluent-schema-registry';
 import {
   Kafka,
   logLevel,
@@ -18,7 +19,7 @@ const kafka = new Kafka({
   brokers: env.kafkaBrokers,
   logLevel: logLevel.WARN,
 });
-const registry = new SchemaRegistry({ host: env.schemaRegistryUrl });
+const registry = createSchemaRegistry({ url: env.schemaRegistryUrl });
 
 let admin: Admin;
 let producer: Producer;

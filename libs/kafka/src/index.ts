@@ -1,4 +1,5 @@
 export { createKafka } from './create-kafka';
+export { createSchemaRegistry, type SchemaRegistryOptions } from './create-schema-registry';
 export { KafkaModule } from './kafka.module';
 export { kafkaLogLevelFor, nestKafkaLogCreator } from './kafka-logger';
 export type { KafkaOptions } from './kafka-options';

@@ -2,6 +2,7 @@ import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { createKafka } from './create-kafka';
+import { createSchemaRegistry } from './create-schema-registry';
 import type { KafkaOptions } from './kafka-options';
 import { KafkaReadinessProbe } from './kafka-readiness.probe';
 import { SchemaRegistryReadinessProbe } from './schema-registry-readiness.probe';
@@ -24,11 +25,7 @@ export class KafkaModule {
         {
           provide: SchemaRegistry,
           useFactory: () =>
-            new SchemaRegistry({
-              host: options.schemaRegistryUrl,
-              clientId: options.clientId,
-              retry: { retries: 2 },
-            }),
+            createSchemaRegistry({ url: options.schemaRegistryUrl, clientId: options.clientId }),
         },
         KafkaReadinessProbe,
         SchemaRegistryReadinessProbe,

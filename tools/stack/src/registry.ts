@@ -71,6 +71,24 @@ export class RegistryInstance {
       intervalMs: 500,
       abortIf: () => (this.pid() ? undefined : `it exited; see ${this.options.logFile}`),
     });
+    await this.requireBackwardByDefault();
+  }
+
+  /**
+   * Subjects without a level of their own inherit this one, so a subject whose own setting was
+   * never written (say, a client cut off between registering and configuring) is still BACKWARD.
+   */
+  private async requireBackwardByDefault(): Promise<void> {
+    const response = await fetch(`${this.url}/config`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+      body: JSON.stringify({ compatibility: 'BACKWARD' }),
+      signal: AbortSignal.timeout(5_000),
+    });
+    if (!response.ok)
+      throw new Error(
+        `could not set the registry's default compatibility: HTTP ${response.status}`,
+      );
   }
 
   async isReady(): Promise<boolean> {

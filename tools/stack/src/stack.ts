@@ -43,6 +43,8 @@ export class LocalStack {
       SCHEMA_REGISTRY_URL: this.registry.url,
       DATABASE_URL: this.postgres.url,
       DATABASE_PASSWORD: localPostgres.password,
+      // Loopback-only development stack: a fixed, public admin key is fine here and nowhere else.
+      API_ADMIN_KEY: 'local-admin-key-0123456789abcdef0123456789abcdef',
     };
   }
 

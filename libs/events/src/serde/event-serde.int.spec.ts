@@ -1,3 +1,4 @@
+import { createSchemaRegistry } from '@collect/kafka';
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { stackEnv } from '../../../../test/support/stack-env';
 import { allExampleEvents, exampleEvents } from '../testing/example-events';
@@ -7,7 +8,8 @@ import { frame } from './wire-format';
 // The real subjects (dev.collect.events.*) are fixed names: registering the same schemas again is
 // idempotent, so this test shares them safely with every other run.
 describe('EventSerde against the real schema registry', () => {
-  const registry = (): SchemaRegistry => new SchemaRegistry({ host: stackEnv().schemaRegistryUrl });
+  const registry = (): SchemaRegistry =>
+    createSchemaRegistry({ url: stackEnv().schemaRegistryUrl });
 
   it('registers every schema idempotently: the same ids on every start', async () => {
     const first = await new EventSerde(registry()).registerAll();

@@ -48,14 +48,14 @@ export class EventSerde<E extends { readonly type: string } = CollectEvent> {
     );
   }
 
-  /** Registers every current schema (idempotent); resolves to event type → schema id. */
+  /**
+   * Registers every current schema (idempotent); resolves to event type → schema id. One subject
+   * at a time, each retried a few times when the registry is briefly unreachable: a fresh
+   * registry handles a burst of first registrations poorly, and start-up is not the hot path.
+   */
   async registerAll(): Promise<ReadonlyMap<string, number>> {
-    const registered = await Promise.all(
-      this.catalog.contracts.map(
-        async (contract) => [contract, await this.register(contract)] as const,
-      ),
-    );
-    for (const [contract, schemaId] of registered) {
+    for (const contract of this.catalog.contracts) {
+      const schemaId = await this.registerWithRetry(contract);
       this.schemaIds.set(contract.type, schemaId);
       this.decoders.set(
         schemaId,
@@ -63,6 +63,19 @@ export class EventSerde<E extends { readonly type: string } = CollectEvent> {
       );
     }
     return new Map(this.schemaIds);
+  }
+
+  private async registerWithRetry(contract: CompiledContract): Promise<number> {
+    const attempts = 3;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.register(contract);
+      } catch (error) {
+        const retriable = error instanceof EventsError && error.retriable;
+        if (!retriable || attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+      }
+    }
   }
 
   schemaIdOf(type: E['type']): number {

@@ -1,3 +1,4 @@
+import { createSchemaRegistry } from '@collect/kafka';
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { Kafka, logLevel } from 'kafkajs';
 import { eventually } from '../../../../test/support/eventually';
@@ -22,7 +23,7 @@ const toMinor: Upcaster = {
 
 describe('upcasting against the real schema registry', () => {
   const env = stackEnv();
-  const registry = (): SchemaRegistry => new SchemaRegistry({ host: env.schemaRegistryUrl });
+  const registry = (): SchemaRegistry => createSchemaRegistry({ url: env.schemaRegistryUrl });
   // A random namespace per run: its own subject, so runs never collide.
   const namespace = `test.${uniqueName('upcast').replace(/-/g, '_')}`;
   const written: PaymentNotedV1 = { type: 'PaymentNoted', eventId: 'e-1', amount: 12.34 };
