@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { nodeWarningFlags } from '../stack/src/apps';
 import { localDir, repoRoot } from '../stack/src/layout';
 import { formatSeconds, say } from '../stack/src/progress';
 
@@ -22,7 +23,11 @@ interface JestSummary {
 function run(label: string, command: string, args: string[]): boolean {
   const started = Date.now();
   say(label);
-  const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit' });
+  const env = {
+    ...process.env,
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, ...nodeWarningFlags].filter(Boolean).join(' '),
+  };
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit', env });
   const ok = result.status === 0;
   say(
     `${label}: ${ok ? 'ok' : `failed (exit ${result.status ?? result.signal})`} in ${formatSeconds(Date.now() - started)}`,
