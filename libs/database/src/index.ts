@@ -1,3 +1,5 @@
+export { createPool } from './create-pool';
 export { DatabaseModule } from './database.module';
 export type { DatabaseOptions } from './database-options';
+export * from './migrations';
 export { PostgresReadinessProbe } from './postgres-readiness.probe';

@@ -15,6 +15,8 @@ export interface ServiceOptions {
   /** Budget for a graceful stop; exceeded → exit 1 so the orchestrator does not wait forever. */
   readonly shutdownTimeoutMs: number;
   readonly telemetry?: Telemetry;
+  /** Runs after the app is created and before it listens: filters, body parsers, docs. */
+  readonly configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
 
 const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
@@ -73,6 +75,7 @@ export async function runService(options: ServiceOptions): Promise<void> {
     });
     logger = app.get(Logger);
     app.useLogger(logger);
+    await options.configure?.(app);
     await app.listen(options.port, options.host);
     logger.log({ msg: `${options.name} listening on http://${options.host}:${options.port}` });
   } catch (error) {

@@ -1,0 +1,2 @@
+export { parseMigrationFile, readMigrationFiles, type MigrationFile } from './migration-files';
+export { runMigrations, type MigrationLog, type MigrationOptions } from './run-migrations';
