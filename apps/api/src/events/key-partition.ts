@@ -1,0 +1,25 @@
+import { Partitioners, type PartitionMetadata } from 'kafkajs';
+
+const partitioner = Partitioners.DefaultPartitioner();
+const metadataCache = new Map<number, PartitionMetadata[]>();
+
+/**
+ * The partition kafkajs' default (Java-compatible, murmur2) partitioner picks for a keyed
+ * message: it depends only on the key and the partition count, so the publisher can set it
+ * explicitly and know the exact offset of every event it sent.
+ */
+export function partitionForKey(topic: string, key: string, partitions: number): number {
+  let partitionMetadata = metadataCache.get(partitions);
+  if (!partitionMetadata) {
+    partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({
+      partitionId,
+      leader: 0,
+      replicas: [0],
+      isr: [0],
+      offlineReplicas: [],
+      partitionErrorCode: 0,
+    }));
+    metadataCache.set(partitions, partitionMetadata);
+  }
+  return partitioner({ topic, partitionMetadata, message: { key, value: null } });
+}
