@@ -2,7 +2,14 @@ import { DatabaseModule } from '@collect/database';
 import { KafkaModule } from '@collect/kafka';
 import { HealthModule, LoggingModule } from '@collect/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { resolve } from 'node:path';
+import { AuthModule } from './auth/auth.module';
 import type { ApiConfig } from './config';
+import { EventsModule } from './events';
+import { FormsModule } from './forms';
+import { API_MIGRATIONS_TABLE } from './migrations-table';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { ResponsesModule } from './responses/responses.module';
 
 /** collect-api: the HTTP API. Capability modules (forms, responses, integrations, replay) join here. */
 @Module({})
@@ -23,7 +30,22 @@ export class AppModule {
           connectionString: config.databaseUrl,
           password: config.databasePassword,
           applicationName: 'collect-api',
+          migrations: { directory: resolve(config.migrationsDir), table: API_MIGRATIONS_TABLE },
         }),
+        AuthModule.forRoot({
+          adminKey: config.adminKey,
+          keyCacheTtlMs: config.apiKeyCacheTtlMs,
+          rateLimit: { perSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst },
+        }),
+        OrganisationsModule,
+        EventsModule.forRoot({
+          partitions: config.topicPartitions,
+          replicationFactor: config.kafkaReplicationFactor,
+          publishTimeoutMs: config.eventsPublishTimeoutMs,
+          startupTimeoutMs: config.eventsStartupTimeoutMs,
+        }),
+        FormsModule,
+        ResponsesModule.forRoot(),
       ],
     };
   }

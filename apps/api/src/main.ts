@@ -1,6 +1,7 @@
 import { config, telemetry } from './instrumentation'; // must stay the first import
 import { runService } from '@collect/platform';
 import { AppModule } from './app.module';
+import { configureHttp } from './http';
 
 void runService({
   name: 'collect-api',
@@ -9,4 +10,10 @@ void runService({
   port: config.port,
   shutdownTimeoutMs: config.shutdownTimeoutMs,
   telemetry,
+  configure: (app) =>
+    configureHttp(app, {
+      bodyLimitBytes: config.bodyLimitBytes,
+      jsonMaxDepth: config.jsonMaxDepth,
+      swaggerUi: true,
+    }),
 });

@@ -1,0 +1,66 @@
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { eventually } from '../../../../test/support/eventually';
+import { uniqueName } from '../../../../test/support/names';
+import { stackEnv } from '../../../../test/support/stack-env';
+import { BatchingProducer, type RecordPosition } from './batching-producer';
+import { PartitionRecorder } from './partition-recorder';
+
+describe('BatchingProducer against the real broker', () => {
+  const kafka = new Kafka({
+    clientId: 'batching-int',
+    brokers: stackEnv().kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
+  const topic = uniqueName('test.batching');
+
+  beforeAll(async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+    await admin.disconnect();
+  });
+
+  it("aggregates 300 concurrent sends into a few sendBatch calls and tells each caller its message's real partition and offset", async () => {
+    const partitions = new PartitionRecorder();
+    let sendBatchCalls = 0;
+    const batching = new BatchingProducer({
+      partitionOf: partitions.partitionOf,
+      createProducer: () => {
+        const producer: Producer = kafka.producer({
+          idempotent: true,
+          maxInFlightRequests: 1,
+          createPartitioner: partitions.wrap(),
+        });
+        const sendBatch = producer.sendBatch.bind(producer);
+        producer.sendBatch = (batch) => {
+          sendBatchCalls += 1;
+          return sendBatch(batch);
+        };
+        return producer;
+      },
+    });
+    const positions = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        batching.send(topic, { key: `form-${i % 7}`, value: `message-${i}` }),
+      ),
+    );
+    await batching.close();
+    expect(sendBatchCalls).toBeLessThanOrEqual(10);
+
+    const stored = new Map<string, string>();
+    const consumer = kafka.consumer({ groupId: uniqueName('batching-int') });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ partition, message }) => {
+        stored.set(`${partition}@${message.offset}`, String(message.value));
+        return Promise.resolve();
+      },
+    });
+    await eventually(() => stored.size === 300, 'all 300 messages consumed');
+    await consumer.disconnect();
+    positions.forEach((position: RecordPosition, i) => {
+      expect(stored.get(`${position.partition}@${position.offset}`)).toBe(`message-${i}`);
+    });
+  });
+});

@@ -1,0 +1,288 @@
+import type { Message, Producer, RecordMetadata, TopicMessages } from 'kafkajs';
+import { ProduceError, produceErrorFrom } from './produce-error';
+
+/** Where Kafka stored one message. Offsets are decimal strings, as kafkajs reports them. */
+export interface RecordPosition {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+/** The part of a kafkajs `Producer` the batcher uses (a fake in unit tests). */
+export type BatchSender = Pick<Producer, 'connect' | 'disconnect' | 'sendBatch'>;
+
+export interface BatchingProducerOptions {
+  /**
+   * Creates an idempotent producer (acks -1). Called lazily, and again after a failed batch: a
+   * fresh producer id never reuses the sequence numbers of a batch whose fate is unknown.
+   */
+  readonly createProducer: () => BatchSender;
+  /** The partition kafkajs' partitioner chose for a message (see PartitionRecorder). */
+  readonly partitionOf?: (message: Message) => number | undefined;
+  /** How long a message waits for others before its batch leaves (kafkajs has no linger). */
+  readonly lingerMs?: number;
+  readonly maxBatchMessages?: number;
+  /** Approximate bytes (key + value + headers) per sendBatch call; one bigger message still goes alone. */
+  readonly maxBatchBytes?: number;
+  /** sendBatch calls at a time; more only queue at kafkajs' per-broker lock for idempotent producers. */
+  readonly maxInFlight?: number;
+  /**
+   * A message still queued after this long is dropped and its caller rejected (retriable). A sent
+   * one settles with its batch, bounded by the producer's own retries and request timeout.
+   */
+  readonly deliveryTimeoutMs?: number;
+  /** Broker-side wait for the in-sync replicas (produce request `timeout`). */
+  readonly ackTimeoutMs?: number;
+}
+
+const defaults = {
+  lingerMs: 2,
+  maxBatchMessages: 500,
+  maxBatchBytes: 1024 * 1024,
+  maxInFlight: 1,
+  deliveryTimeoutMs: 5_000,
+  ackTimeoutMs: 5_000,
+};
+
+type Settings = Omit<Required<BatchingProducerOptions>, 'createProducer' | 'partitionOf'>;
+
+interface Entry {
+  readonly topic: string;
+  readonly message: Message;
+  readonly bytes: number;
+  state: 'queued' | 'sent' | 'settled';
+  timer: NodeJS.Timeout | undefined;
+  resolve(position: RecordPosition): void;
+  reject(error: ProduceError): void;
+}
+
+const sizeOf = (value: Message['key'] | Message['value']): number =>
+  value === null || value === undefined ? 0 : Buffer.byteLength(value);
+
+const messageBytes = (message: Message): number => {
+  let bytes = 70 + sizeOf(message.key) + sizeOf(message.value);
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    bytes +=
+      name.length + (typeof value === 'string' || Buffer.isBuffer(value) ? sizeOf(value) : 0);
+  }
+  return bytes;
+};
+
+/**
+ * Aggregates concurrent `send` calls into kafkajs `sendBatch` calls bounded by message count,
+ * bytes and a linger time. Each caller's promise resolves with its own partition and offset once
+ * Kafka acknowledged its batch, or rejects with a `ProduceError` when that batch failed or the
+ * message waited in the queue past the delivery timeout (then it is never sent). A caller is never
+ * told "failed" while its message may still be written by a batch in flight.
+ */
+export class BatchingProducer {
+  private readonly settings: Settings;
+  private readonly partitionOf: (message: Message) => number | undefined;
+  private queue: Entry[] = [];
+  private queuedMessages = 0;
+  private queuedBytes = 0;
+  private lingerTimer: NodeJS.Timeout | undefined;
+  private inFlight = 0;
+  private readonly inFlightBatches = new Set<Promise<void>>();
+  private producer: { client: BatchSender; connected: Promise<void> } | undefined;
+  private closed = false;
+
+  constructor(private readonly options: BatchingProducerOptions) {
+    this.settings = {
+      lingerMs: options.lingerMs ?? defaults.lingerMs,
+      maxBatchMessages: options.maxBatchMessages ?? defaults.maxBatchMessages,
+      maxBatchBytes: options.maxBatchBytes ?? defaults.maxBatchBytes,
+      maxInFlight: options.maxInFlight ?? defaults.maxInFlight,
+      deliveryTimeoutMs: options.deliveryTimeoutMs ?? defaults.deliveryTimeoutMs,
+      ackTimeoutMs: options.ackTimeoutMs ?? defaults.ackTimeoutMs,
+    };
+    this.partitionOf = options.partitionOf ?? ((message) => message.partition);
+  }
+
+  send(topic: string, message: Message): Promise<RecordPosition> {
+    if (this.closed) {
+      return Promise.reject(new ProduceError('producer_closed', 'the producer is shutting down'));
+    }
+    return new Promise<RecordPosition>((resolve, reject) => {
+      const entry: Entry = {
+        topic,
+        message,
+        bytes: messageBytes(message),
+        state: 'queued',
+        timer: undefined,
+        resolve,
+        reject,
+      };
+      entry.timer = setTimeout(() => this.expire(entry), this.settings.deliveryTimeoutMs);
+      this.queue.push(entry);
+      this.queuedMessages += 1;
+      this.queuedBytes += entry.bytes;
+      this.schedule();
+    });
+  }
+
+  /** Sends what is queued, waits for every batch in flight, then disconnects. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.lingerTimer);
+    this.lingerTimer = undefined;
+    while (this.queuedMessages > 0 || this.inFlight > 0) {
+      this.dispatch();
+      if (this.inFlightBatches.size === 0) break;
+      await Promise.allSettled([...this.inFlightBatches]);
+    }
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.client.disconnect().catch(() => undefined);
+  }
+
+  private schedule(): void {
+    if (this.inFlight >= this.settings.maxInFlight) return; // drained when a batch settles
+    const full =
+      this.queuedMessages >= this.settings.maxBatchMessages ||
+      this.queuedBytes >= this.settings.maxBatchBytes;
+    if (full) {
+      clearTimeout(this.lingerTimer);
+      this.lingerTimer = undefined;
+      this.dispatch();
+    } else if (this.lingerTimer === undefined) {
+      this.lingerTimer = setTimeout(() => {
+        this.lingerTimer = undefined;
+        this.dispatch();
+      }, this.settings.lingerMs);
+    }
+  }
+
+  private dispatch(): void {
+    while (this.inFlight < this.settings.maxInFlight && this.queuedMessages > 0) {
+      const batch = this.takeBatch();
+      if (batch.length === 0) break;
+      this.inFlight += 1;
+      const sending = this.sendBatch(batch).finally(() => {
+        this.inFlight -= 1;
+        this.inFlightBatches.delete(sending);
+        // Messages queued during the round trip have waited long enough: send them now.
+        if (this.queuedMessages > 0) this.dispatch();
+      });
+      this.inFlightBatches.add(sending);
+    }
+  }
+
+  private takeBatch(): Entry[] {
+    const batch: Entry[] = [];
+    let bytes = 0;
+    let index = 0;
+    for (; index < this.queue.length; index += 1) {
+      const entry = this.queue[index]!;
+      if (entry.state !== 'queued') continue;
+      if (batch.length >= this.settings.maxBatchMessages) break;
+      if (batch.length > 0 && bytes + entry.bytes > this.settings.maxBatchBytes) break;
+      batch.push(entry);
+      bytes += entry.bytes;
+      entry.state = 'sent';
+      this.queuedMessages -= 1;
+      this.queuedBytes -= entry.bytes;
+    }
+    this.queue = this.queue.slice(index);
+    return batch;
+  }
+
+  private async sendBatch(batch: readonly Entry[]): Promise<void> {
+    let client: BatchSender | undefined;
+    try {
+      client = await this.connectedProducer();
+      const metadata = await client.sendBatch({
+        topicMessages: groupByTopic(batch),
+        acks: -1,
+        timeout: this.settings.ackTimeoutMs,
+      });
+      this.acknowledge(batch, metadata);
+    } catch (error) {
+      if (client) this.discardProducer(client);
+      const failure = produceErrorFrom(error);
+      for (const entry of batch) this.settle(entry, (e) => e.reject(failure));
+    }
+  }
+
+  private acknowledge(batch: readonly Entry[], metadata: readonly RecordMetadata[]): void {
+    const next = new Map<string, bigint>();
+    for (const record of metadata) {
+      next.set(`${record.topicName}\u0000${record.partition}`, BigInt(record.baseOffset ?? '-1'));
+    }
+    // kafkajs keeps each partition's messages in the order given; offsets count up from baseOffset.
+    for (const entry of batch) {
+      const partition = this.partitionOf(entry.message);
+      const slot = `${entry.topic}\u0000${partition}`;
+      const offset = partition === undefined ? undefined : next.get(slot);
+      if (offset === undefined) {
+        const error = new ProduceError(
+          'unknown_position',
+          `Kafka acknowledged the batch but not partition ${String(partition)} of ${entry.topic}`,
+        );
+        this.settle(entry, (e) => e.reject(error));
+        continue;
+      }
+      next.set(slot, offset + 1n);
+      this.settle(entry, (e) =>
+        e.resolve({ topic: entry.topic, partition: partition!, offset: offset.toString() }),
+      );
+    }
+  }
+
+  private settle(entry: Entry, settle: (entry: Entry) => void): void {
+    if (entry.state === 'settled') return;
+    entry.state = 'settled';
+    clearTimeout(entry.timer);
+    settle(entry);
+  }
+
+  /**
+   * A caller still queued when its delivery timeout passes is answered (retriable) and its message
+   * never sent. One already sent waits for its batch: answering before Kafka decided would let a
+   * retry publish the same event again while the first copy may still be written.
+   */
+  private expire(entry: Entry): void {
+    if (entry.state !== 'queued') return;
+    this.queuedMessages -= 1;
+    this.queuedBytes -= entry.bytes;
+    this.settle(entry, (e) =>
+      e.reject(
+        new ProduceError(
+          'delivery_timeout',
+          `Kafka did not take the message within ${this.settings.deliveryTimeoutMs} ms; it was not sent`,
+        ),
+      ),
+    );
+  }
+
+  private async connectedProducer(): Promise<BatchSender> {
+    if (!this.producer) {
+      const client = this.options.createProducer();
+      this.producer = { client, connected: client.connect() };
+    }
+    const { client, connected } = this.producer;
+    try {
+      await connected;
+    } catch (error) {
+      this.discardProducer(client);
+      throw error;
+    }
+    return client;
+  }
+
+  private discardProducer(client: BatchSender): void {
+    if (this.producer?.client !== client) return;
+    this.producer = undefined;
+    void client.disconnect().catch(() => undefined);
+  }
+}
+
+function groupByTopic(batch: readonly Entry[]): TopicMessages[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const { topic, message } of batch) {
+    const messages = byTopic.get(topic);
+    if (messages) messages.push(message);
+    else byTopic.set(topic, [message]);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}

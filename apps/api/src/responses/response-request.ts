@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { formLimits } from '../forms/domain';
+
+/**
+ * Request shapes of response submission. Strict objects: an unknown field is a 422, never
+ * silently dropped. Shapes only; values are checked against the published form by the domain
+ * (validateAnswers, validateEnvelope), which knows the question types and limits.
+ */
+
+// Visible ASCII, inner spaces allowed: what fits a header unencoded and survives logging.
+const idempotencyKeyPattern = /^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/;
+const idempotencyKeyRule =
+  'Send an Idempotency-Key of 1 to 255 visible ASCII characters (a UUID is a good choice).';
+
+/** Why an Idempotency-Key is refused, or null when it is fine. */
+export function idempotencyKeyProblem(key: string): string | null {
+  return idempotencyKeyPattern.test(key) ? null : idempotencyKeyRule;
+}
+
+/** Most responses a batch may carry; more is a 422 (`too_big` at `/items`). */
+export const maxBatchItems = 500;
+
+const answer = z.strictObject({
+  questionId: z.string().min(1).max(64),
+  /** Typed by the question: string, number, boolean or a list of option ids; null = unanswered. */
+  value: z.unknown(),
+});
+
+const metadata = z.strictObject({
+  source: z.string().optional(),
+  hiddenFields: z.record(z.string(), z.string()).optional(),
+  locale: z.string().optional(),
+});
+
+const submission = {
+  answers: z.array(answer).max(formLimits.maxQuestions),
+  /** Epoch milliseconds or ISO 8601 with offset; absent means when the API received it. */
+  submittedAt: z.union([z.number(), z.string().max(40)]).optional(),
+  metadata: metadata.optional(),
+};
+
+export const submitResponseBody = z.strictObject(submission);
+export type SubmitResponseBody = z.output<typeof submitResponseBody>;
+
+export const batchItemBody = z.strictObject({
+  idempotencyKey: z.string().regex(idempotencyKeyPattern, idempotencyKeyRule).optional(),
+  ...submission,
+});
+
+export const submitBatchBody = z.strictObject({
+  items: z.array(batchItemBody).min(1).max(maxBatchItems),
+});
+export type SubmitBatchBody = z.output<typeof submitBatchBody>;
+
+/** One response to submit, from either endpoint. */
+export interface SubmissionInput {
+  readonly answers: readonly { readonly questionId: string; readonly value?: unknown }[];
+  readonly submittedAt?: number | string | undefined;
+  readonly metadata?: z.output<typeof metadata> | undefined;
+}
+
+export const acceptedResponseView = z.object({
+  responseId: z.string().describe('UUID v7, assigned by the API'),
+  formId: z.string(),
+  formVersion: z
+    .number()
+    .int()
+    .describe('the published version the answers were validated against'),
+  submittedAt: z.string().describe('ISO 8601'),
+});
+
+const itemErrorView = z.object({
+  path: z.string().describe('JSON Pointer into the item'),
+  code: z.string(),
+  message: z.string(),
+  questionId: z.string().optional(),
+});
+
+export const batchResultView = z.object({
+  items: z.array(
+    z.object({
+      index: z.number().int(),
+      status: z.union([
+        z.literal(202),
+        z.literal(404),
+        z.literal(409),
+        z.literal(422),
+        z.literal(500),
+        z.literal(503),
+      ]),
+      responseId: z.string().optional(),
+      formVersion: z.number().int().optional(),
+      submittedAt: z.string().optional(),
+      code: z.string().optional(),
+      message: z.string().optional(),
+      errors: z.array(itemErrorView).optional(),
+      retryAfterSeconds: z.number().int().optional(),
+    }),
+  ),
+});
+export type BatchResult = z.output<typeof batchResultView>;
