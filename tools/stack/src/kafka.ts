@@ -78,7 +78,9 @@ export class KafkaInstance {
   private format(): void {
     if (existsSync(join(this.dataDir, 'meta.properties'))) return;
     say(`formatting Kafka storage in ${this.dataDir}`);
-    const clusterId = randomBytes(16).toString('base64url');
+    // Like Kafka's own Uuid.randomUuid: an id starting with '-' would be read as a flag.
+    let clusterId = randomBytes(16).toString('base64url');
+    while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
     const result = spawnSync(
       findJava(),
       [
