@@ -24,7 +24,13 @@ export interface BatchingProducerOptions {
   readonly maxBatchMessages?: number;
   /** Approximate bytes (key + value + headers) per sendBatch call; one bigger message still goes alone. */
   readonly maxBatchBytes?: number;
-  /** sendBatch calls at a time; more only queue at kafkajs' per-broker lock for idempotent producers. */
+  /**
+   * Batches in flight at a time. Each goes through a producer of its own: an idempotent kafkajs
+   * producer sends one request per broker at a time, so a second batch on the same producer would
+   * only queue behind the first. Batches in flight together carry concurrent submissions, whose
+   * relative order nobody observed; a client that waits for its 202 before the next submission
+   * still sees them stored in that order.
+   */
   readonly maxInFlight?: number;
   /**
    * A message still queued after this long is dropped and its caller rejected (retriable). A sent
@@ -39,7 +45,7 @@ const defaults = {
   lingerMs: 2,
   maxBatchMessages: 500,
   maxBatchBytes: 1024 * 1024,
-  maxInFlight: 1,
+  maxInFlight: 4,
   deliveryTimeoutMs: 5_000,
   ackTimeoutMs: 5_000,
 };
@@ -84,7 +90,8 @@ export class BatchingProducer {
   private lingerTimer: NodeJS.Timeout | undefined;
   private inFlight = 0;
   private readonly inFlightBatches = new Set<Promise<void>>();
-  private producer: { client: BatchSender; connected: Promise<void> } | undefined;
+  /** One producer per batch in flight; `busy` while it carries a batch. */
+  private readonly producers: ProducerSlot[] = [];
   private closed = false;
 
   constructor(private readonly options: BatchingProducerOptions) {
@@ -131,9 +138,8 @@ export class BatchingProducer {
       if (this.inFlightBatches.size === 0) break;
       await Promise.allSettled([...this.inFlightBatches]);
     }
-    const producer = this.producer;
-    this.producer = undefined;
-    await producer?.client.disconnect().catch(() => undefined);
+    const clients = this.producers.splice(0).flatMap(({ client }) => (client ? [client] : []));
+    await Promise.all(clients.map((client) => client.disconnect().catch(() => undefined)));
   }
 
   private schedule(): void {
@@ -188,9 +194,11 @@ export class BatchingProducer {
   }
 
   private async sendBatch(batch: readonly Entry[]): Promise<void> {
+    const slot = this.idleProducer();
+    slot.busy = true;
     let client: BatchSender | undefined;
     try {
-      client = await this.connectedProducer();
+      client = await this.connected(slot);
       const metadata = await client.sendBatch({
         topicMessages: groupByTopic(batch),
         acks: -1,
@@ -198,9 +206,11 @@ export class BatchingProducer {
       });
       this.acknowledge(batch, metadata);
     } catch (error) {
-      if (client) this.discardProducer(client);
+      if (client) this.discardProducer(slot);
       const failure = produceErrorFrom(error);
       for (const entry of batch) this.settle(entry, (e) => e.reject(failure));
+    } finally {
+      slot.busy = false;
     }
   }
 
@@ -255,26 +265,43 @@ export class BatchingProducer {
     );
   }
 
-  private async connectedProducer(): Promise<BatchSender> {
-    if (!this.producer) {
-      const client = this.options.createProducer();
-      this.producer = { client, connected: client.connect() };
+  /** A producer with no batch in flight; dispatch never starts more batches than there are. */
+  private idleProducer(): ProducerSlot {
+    const idle = this.producers.find((slot) => !slot.busy);
+    if (idle) return idle;
+    const slot: ProducerSlot = { client: undefined, connected: undefined, busy: false };
+    this.producers.push(slot);
+    return slot;
+  }
+
+  private async connected(slot: ProducerSlot): Promise<BatchSender> {
+    if (!slot.client) {
+      slot.client = this.options.createProducer();
+      slot.connected = slot.client.connect();
     }
-    const { client, connected } = this.producer;
+    const client = slot.client;
     try {
-      await connected;
+      await slot.connected;
     } catch (error) {
-      this.discardProducer(client);
+      this.discardProducer(slot);
       throw error;
     }
     return client;
   }
 
-  private discardProducer(client: BatchSender): void {
-    if (this.producer?.client !== client) return;
-    this.producer = undefined;
-    void client.disconnect().catch(() => undefined);
+  /** Replaces the slot's producer: a fresh producer id never reuses a failed batch's sequence numbers. */
+  private discardProducer(slot: ProducerSlot): void {
+    const client = slot.client;
+    slot.client = undefined;
+    slot.connected = undefined;
+    void client?.disconnect().catch(() => undefined);
   }
+}
+
+interface ProducerSlot {
+  client: BatchSender | undefined;
+  connected: Promise<void> | undefined;
+  busy: boolean;
 }
 
 function groupByTopic(batch: readonly Entry[]): TopicMessages[] {

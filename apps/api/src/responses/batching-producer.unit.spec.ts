@@ -150,8 +150,8 @@ describe('BatchingProducer', () => {
     await expect(Promise.all(sends)).resolves.toHaveLength(3);
   });
 
-  it('keeps one batch in flight and gathers what arrives meanwhile into the next one', async () => {
-    const producer = batching();
+  it('keeps at most maxInFlight batches in flight and gathers what arrives meanwhile into the next one', async () => {
+    const producer = batching({ maxInFlight: 1 });
     const first = producer.send('t', message(1));
     await jest.advanceTimersByTimeAsync(2);
     const later = [2, 3, 4].map((id) => producer.send('t', message(id)));
@@ -163,6 +163,21 @@ describe('BatchingProducer', () => {
     expect(fake.calls.map(messageCounts)).toEqual([[1], [3]]);
     fake.calls[1]!.acknowledge();
     await expect(Promise.all(later)).resolves.toHaveLength(3);
+  });
+
+  it('sends concurrent batches through separate producers, one batch each, up to maxInFlight', async () => {
+    const producer = batching({ maxInFlight: 2, maxBatchMessages: 1 });
+    const sends = [1, 2, 3].map((id) => producer.send('t', message(id)));
+    await jest.advanceTimersByTimeAsync(2);
+    expect(fake.calls).toHaveLength(2);
+    expect(producers).toBe(2);
+    fake.calls[0]!.acknowledge();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(fake.calls).toHaveLength(3);
+    expect(producers).toBe(2); // the freed producer carries the third batch
+    fake.calls[1]!.acknowledge();
+    fake.calls[2]!.acknowledge();
+    await expect(Promise.all(sends)).resolves.toHaveLength(3);
   });
 
   it('rejects every caller of a failed batch with a retriable error and replaces the producer', async () => {
@@ -219,7 +234,7 @@ describe('BatchingProducer', () => {
   });
 
   it('never sends a message whose caller gave up while it was still queued, and lets a sent one settle with its batch', async () => {
-    const producer = batching({ deliveryTimeoutMs: 100 });
+    const producer = batching({ deliveryTimeoutMs: 100, maxInFlight: 1 });
     const first = producer.send('t', message(1));
     await jest.advanceTimersByTimeAsync(2);
     const queued = producer.send('t', message(2));

@@ -55,11 +55,13 @@ export function loggerParams(level: LogLevel): Params {
   return {
     pinoHttp: {
       ...pinoOptions(level),
-      // pino-http passes these the already standard-serialised request/response.
+      // pino-http passes these the already standard-serialised request/response. The request is
+      // serialised for every request (pino-http binds it to a child logger up front), so it is an
+      // allow-list: cheap, and no header can leak a credential.
       serializers: {
         err: (error: Error) => redactSerialized(stdSerializers.err(error)),
-        req: redactSerialized,
-        res: redactSerialized,
+        req: requestSummary,
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: isHealthCheck },
     },
@@ -71,6 +73,26 @@ function isHealthCheck(req: IncomingMessage): boolean {
   // Fastify's middleware layer rewrites `url` relative to the mount point; originalUrl is the real path.
   const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
   return path.startsWith('/health/');
+}
+
+interface SerializedRequest {
+  readonly id?: unknown;
+  readonly method?: string;
+  readonly url?: string;
+  readonly remoteAddress?: string;
+  readonly headers?: Readonly<Record<string, unknown>>;
+}
+
+/** What a request log line says about the request: never headers beyond the user agent. */
+function requestSummary(req: SerializedRequest): Record<string, unknown> {
+  const userAgent = req.headers?.['user-agent'];
+  return {
+    id: req.id,
+    method: req.method,
+    url: typeof req.url === 'string' ? maskString(req.url) : req.url,
+    remoteAddress: req.remoteAddress,
+    ...(typeof userAgent === 'string' ? { userAgent: maskString(userAgent) } : {}),
+  };
 }
 
 /**

@@ -49,19 +49,25 @@ describe('pinoOptions', () => {
 });
 
 describe('loggerParams', () => {
-  it('masks tokens and phone numbers in request logs', () => {
+  it('logs an allow-list of request fields, never the authorization header, with phone numbers masked', () => {
     const params = loggerParams('info');
     const options = params.pinoHttp as { serializers: Record<string, (value: unknown) => unknown> };
     const serializedByPinoHttp = Object.assign(
       Object.create({ raw: 'prototype fields' }) as object,
       {
+        id: 7,
+        method: 'POST',
         url: '/sms?to=%2B447700900134',
-        headers: { authorization: 'Bearer abc', 'x-forwarded-for': '10.0.0.1' },
+        remoteAddress: '10.0.0.1',
+        headers: { authorization: 'Bearer abc', 'user-agent': 'curl/8' },
       },
     );
     expect(options.serializers.req?.(serializedByPinoHttp)).toEqual({
+      id: 7,
+      method: 'POST',
       url: '/sms?to=%2B**********34',
-      headers: { authorization: '[redacted]', 'x-forwarded-for': '10.0.0.1' },
+      remoteAddress: '10.0.0.1',
+      userAgent: 'curl/8',
     });
   });
 });

@@ -53,6 +53,10 @@ const readHiddenFields = (input: unknown): Read<Readonly<Record<string, string>>
 
 const bcp47Shape = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
+// Intl.getCanonicalLocales is slow next to the rest of a submission, and clients send few distinct tags.
+const canonicalLocales = new Map<string, string>();
+const maxCachedLocales = 1_000;
+
 const readLocale = (input: unknown): Read<string | null> => {
   if (input === undefined || input === null) return { value: null };
   const error: Read<never> = {
@@ -64,8 +68,12 @@ const readLocale = (input: unknown): Read<string | null> => {
   };
   if (typeof input !== 'string' || input.length > limits.localeMaxLength || !bcp47Shape.test(input))
     return error;
+  const known = canonicalLocales.get(input);
+  if (known !== undefined) return { value: known };
   try {
-    return { value: Intl.getCanonicalLocales(input)[0] ?? input };
+    const canonical = Intl.getCanonicalLocales(input)[0] ?? input;
+    if (canonicalLocales.size < maxCachedLocales) canonicalLocales.set(input, canonical);
+    return { value: canonical };
   } catch {
     return error;
   }
