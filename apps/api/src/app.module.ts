@@ -7,8 +7,11 @@ import { AuthModule } from './auth/auth.module';
 import type { ApiConfig } from './config';
 import { EventsModule } from './events';
 import { FormsModule } from './forms';
+import { FormQueriesModule } from './forms/queries/form-queries.module';
 import { API_MIGRATIONS_TABLE } from './migrations-table';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ReadModelModule } from './read-model';
+import { ResponseQueriesModule } from './responses/queries/response-queries.module';
 import { ResponsesModule } from './responses/responses.module';
 
 /** collect-api: the HTTP API. Capability modules (forms, responses, integrations, replay) join here. */
@@ -46,6 +49,9 @@ export class AppModule {
         }),
         FormsModule,
         ResponsesModule.forRoot(),
+        ReadModelModule.forRoot(),
+        FormQueriesModule,
+        ResponseQueriesModule,
       ],
     };
   }
