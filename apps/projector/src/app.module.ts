@@ -2,7 +2,9 @@ import { DatabaseModule } from '@collect/database';
 import { KafkaModule } from '@collect/kafka';
 import { HealthModule, LoggingModule } from '@collect/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { Pool } from 'pg';
 import type { ProjectorConfig } from './config';
+import { ReadModelSchema } from './generations/read-model-schema';
 
 /** collect-projector: turns events into Postgres read models. The consumer module joins here. */
 @Module({})
@@ -23,7 +25,15 @@ export class AppModule {
           connectionString: config.databaseUrl,
           password: config.databasePassword,
           applicationName: 'collect-projector',
+          maxConnections: config.databasePoolSize,
         }),
+      ],
+      providers: [
+        {
+          provide: ReadModelSchema,
+          inject: [Pool],
+          useFactory: (pool: Pool) => ReadModelSchema.prepare(pool, config.migrationsDir),
+        },
       ],
     };
   }

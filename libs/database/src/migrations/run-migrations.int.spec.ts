@@ -96,6 +96,26 @@ describe('runMigrations against the real Postgres', () => {
     }
   });
 
+  it('applies one folder into each given schema, with a record of its own per schema', async () => {
+    const t = fixture({});
+    t.write('0001_first.sql', 'CREATE TABLE things (id int);');
+    const [one, two] = [`${t.prefix}_s1`, `${t.prefix}_s2`];
+    try {
+      expect(await runMigrations(pool, { ...t, schema: one })).toEqual([1]);
+      expect(await runMigrations(pool, { ...t, schema: two })).toEqual([1]);
+      expect(await runMigrations(pool, { ...t, schema: one })).toEqual([]);
+      expect(await tableExists(`${one}.things`)).toBe(true);
+      expect(await tableExists(`${two}.things`)).toBe(true);
+      expect(await tableExists(`${one}.${t.table}`)).toBe(true);
+      expect(await tableExists(`public.${t.table}`)).toBe(false);
+    } finally {
+      t.dispose();
+      await pool.query(
+        `DROP SCHEMA IF EXISTS ${one} CASCADE; DROP SCHEMA IF EXISTS ${two} CASCADE`,
+      );
+    }
+  });
+
   it('refuses a migrations table name that is not a plain identifier', async () => {
     await expect(
       runMigrations(pool, { directory: tmpdir(), table: 'x; DROP TABLE y' }),

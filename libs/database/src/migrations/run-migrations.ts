@@ -6,6 +6,13 @@ export interface MigrationOptions {
   readonly directory: string;
   /** Table recording what was applied, one per app, e.g. `api_schema_migrations`. */
   readonly table: string;
+  /**
+   * Apply into this schema instead of the connection's default: it is created when missing, the
+   * migrations run with `search_path` set to it (so their unqualified names land there), and
+   * `table` lives in it. One folder can so build several identical schemas (e.g. projection
+   * generations), each with its own record.
+   */
+  readonly schema?: string;
 }
 
 export interface MigrationLog {
@@ -29,25 +36,35 @@ export async function runMigrations(
   if (!TABLE_NAME.test(options.table)) {
     throw new Error(`migrations table ${JSON.stringify(options.table)} is not a plain identifier`);
   }
+  if (options.schema !== undefined && !TABLE_NAME.test(options.schema)) {
+    throw new Error(
+      `migrations schema ${JSON.stringify(options.schema)} is not a plain identifier`,
+    );
+  }
   const files = readMigrationFiles(options.directory);
+  const table = options.schema === undefined ? options.table : `${options.schema}.${options.table}`;
   const client = await pool.connect();
   try {
     // Waiting for another replica's migrations must not hit the pool's statement timeout.
     await client.query('SET statement_timeout = 0');
     await client.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', [
       'collect.migrations',
-      options.table,
+      table,
     ]);
     try {
-      return await applyPending(client, files, options.table, logger);
+      if (options.schema !== undefined) {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+        await client.query(`SET search_path TO ${options.schema}`);
+      }
+      return await applyPending(client, files, table, logger);
     } finally {
       await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [
         'collect.migrations',
-        options.table,
+        table,
       ]);
     }
   } finally {
-    // Destroyed rather than returned: the session setting above must not leak into the pool.
+    // Destroyed rather than returned: the session settings above must not leak into the pool.
     client.release(true);
   }
 }
