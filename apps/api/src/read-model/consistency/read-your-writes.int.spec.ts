@@ -9,7 +9,7 @@ describe('read-your-writes against read_model.offsets', () => {
   let tenant: { orgId: string; key: string };
 
   beforeAll(async () => {
-    api = await startReadApi({ minPollMs: 5, maxPollMs: 50 });
+    api = await startReadApi({ readModel: { minPollMs: 5, maxPollMs: 50 } });
     tenant = await api.newOrganisation(['forms:write', 'responses:read']);
   });
   afterAll(() => api?.close());

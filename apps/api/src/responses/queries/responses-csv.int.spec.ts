@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { ResponseReadStore } from './response-read-store';
 import { parseCsv } from '../../read-model/testing/parse-csv.testing';
 import { startReadApi, type ReadApi } from '../../read-model/testing/read-api.testing';
 import {
@@ -17,6 +18,17 @@ describe('CSV export of a form’s responses', () => {
     tenant = await api.newOrganisation(['responses:read']);
   });
   afterAll(() => api?.close());
+
+  /** The app on a real socket (app.inject buffers the body; chunking needs HTTP). */
+  let baseUrl: string | undefined;
+  async function listening(): Promise<string> {
+    if (baseUrl === undefined) {
+      await api.app.listen(0, '127.0.0.1');
+      const { port } = api.app.getHttpServer().address() as AddressInfo;
+      baseUrl = `http://127.0.0.1:${port}`;
+    }
+    return baseUrl;
+  }
 
   it('has one column per question (draft order, then removed ones) and escapes and neutralises every cell', async () => {
     const formId = await seedForm(api.db.pool, {
@@ -124,6 +136,32 @@ describe('CSV export of a form’s responses', () => {
     expect(none.text).toBe('responseId,submittedAt,Q\r\n');
   });
 
+  it('aborts the download, never ends it cleanly, when the read model fails mid-export', async () => {
+    const formId = await seedForm(api.db.pool, {
+      orgId: tenant.orgId,
+      questions: [{ questionId: 'a', type: 'short_text', title: 'A', position: 0 }],
+    });
+    await seedBulkResponses(api.db.pool, tenant.orgId, formId, 2_500, '2025-01-01T00:00:00Z', [
+      'a',
+    ]);
+    const store = api.app.get(ResponseReadStore);
+    const slice = store.slice.bind(store);
+    let calls = 0;
+    const spy = jest.spyOn(store, 'slice').mockImplementation((...args) => {
+      if (++calls === 2) return Promise.reject(new Error('Connection terminated unexpectedly'));
+      return slice(...args);
+    });
+    try {
+      const response = await fetch(`${await listening()}/v1/forms/${formId}/responses.csv`, {
+        headers: { authorization: `Bearer ${tenant.key}` },
+      });
+      expect(response.status).toBe(200); // the first chunk was read before the answer started
+      await expect(response.text()).rejects.toThrow();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('streams 50,000 responses as a chunked body, each exactly once and in order', async () => {
     const questions = ['a', 'b', 'c', 'd', 'e'];
     const formId = await seedForm(api.db.pool, {
@@ -143,10 +181,7 @@ describe('CSV export of a form’s responses', () => {
       '2025-01-01T00:00:00Z',
       questions,
     );
-    await api.app.listen(0, '127.0.0.1');
-    const { port } = api.app.getHttpServer().address() as AddressInfo;
-
-    const response = await fetch(`http://127.0.0.1:${port}/v1/forms/${formId}/responses.csv`, {
+    const response = await fetch(`${await listening()}/v1/forms/${formId}/responses.csv`, {
       headers: { authorization: `Bearer ${tenant.key}` },
     });
 
