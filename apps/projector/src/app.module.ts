@@ -1,12 +1,17 @@
 import { DatabaseModule } from '@collect/database';
+import { EventSerde } from '@collect/events';
 import { KafkaModule } from '@collect/kafka';
 import { HealthModule, LoggingModule } from '@collect/platform';
+import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import type { ProjectorConfig } from './config';
 import { ReadModelSchema } from './generations/read-model-schema';
+import { Projector } from './projector';
+import { ProjectorLifecycle } from './projector.lifecycle';
 
-/** collect-projector: turns events into Postgres read models. The consumer module joins here. */
+/** collect-projector: turns the form and response events into Postgres read models. */
 @Module({})
 export class AppModule {
   static forRoot(config: ProjectorConfig): DynamicModule {
@@ -34,6 +39,27 @@ export class AppModule {
           inject: [Pool],
           useFactory: (pool: Pool) => ReadModelSchema.prepare(pool, config.migrationsDir),
         },
+        {
+          provide: Projector,
+          // ReadModelSchema: the projector writes only once the schema is migrated.
+          inject: [Kafka, Pool, SchemaRegistry, ReadModelSchema],
+          useFactory: (kafka: Kafka, pool: Pool, registry: SchemaRegistry) =>
+            new Projector(
+              { kafka, pool, serde: new EventSerde(registry) },
+              {
+                groupId: config.groupId,
+                topics: { forms: config.formsTopic, responses: config.responsesTopic },
+                deadLetterTopic: config.deadLetterTopic,
+                replicationFactor: config.kafkaReplicationFactor,
+                partitions: config.deadLetterPartitions,
+                backoff: { initialMs: config.retryInitialMs, maxMs: config.retryMaxMs },
+                maxBytesPerPartition: config.maxBatchBytes,
+                maxWaitTimeInMs: config.maxWaitMs,
+                partitionsConsumedConcurrently: config.partitionsConsumedConcurrently,
+              },
+            ),
+        },
+        ProjectorLifecycle,
       ],
     };
   }

@@ -51,9 +51,22 @@ export const projectorConfigSpec = defineConfig({
     description:
       'dead-letter topic for events the projector can never apply (created when missing)',
   }),
+  kafkaReplicationFactor: envVar.withDefault({
+    env: 'KAFKA_REPLICATION_FACTOR',
+    default: '1',
+    schema: integer({ min: 1, max: 32 }),
+    description:
+      'replication factor of the dead-letter topic the projector creates when missing (3 in production)',
+  }),
+  deadLetterPartitions: envVar.withDefault({
+    env: 'PROJECTOR_DLQ_PARTITIONS',
+    default: '12',
+    schema: integer({ min: 1, max: 10_000 }),
+    description: 'partitions of the dead-letter topic the projector creates when missing',
+  }),
   maxBatchBytes: envVar.withDefault({
     env: 'PROJECTOR_MAX_BATCH_BYTES',
-    default: String(4 * 1024 * 1024),
+    default: String(2 * 1024 * 1024),
     schema: integer({ min: 1024, max: 256 * 1024 * 1024 }),
     description:
       'most bytes fetched per partition per request (kafkajs maxBytesPerPartition): bounds the events one batch transaction applies',

@@ -6,3 +6,4 @@ export type { KafkaOptions } from './kafka-options';
 export { KafkaReadinessProbe } from './kafka-readiness.probe';
 export { SchemaRegistryReadinessProbe } from './schema-registry-readiness.probe';
 export { SCHEMA_REGISTRY_URL } from './tokens';
+export * from './consumer';

@@ -24,6 +24,15 @@ export async function activeGenerations(db: Pool | PoolClient): Promise<Generati
   return rows.map(toGeneration);
 }
 
+/** The live generation as of now (no lock): where a consumer starts reading checkpoints. */
+export async function liveGeneration(db: Pool | PoolClient): Promise<Generation> {
+  const { rows } = await db.query<GenerationRow>(
+    `SELECT generation, schema_name, state FROM projection.generations WHERE state = 'live'`,
+  );
+  if (rows.length !== 1) throw new Error('projection.generations has no live generation');
+  return toGeneration(rows[0]!);
+}
+
 /**
  * The live generation, share-locked until the caller's transaction ends: a switch-over (which
  * updates this row) waits for in-flight batches, and batches after it see the new generation.

@@ -1,0 +1,46 @@
+/**
+ * Checks that keep a well-formed but impossible event out of Postgres. Each returns a reason (for
+ * the dead-letter headers; never a value, which may be an answer) or undefined when it holds.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** Postgres `uuid` columns accept nothing else. */
+export function checkUuid(field: string, value: string): string | undefined {
+  return isUuid(value) ? undefined : `${field} is not a UUID`;
+}
+
+/** The latest instant Postgres timestamptz and JavaScript Date both represent comfortably. */
+const MAX_EPOCH_MS = Date.UTC(9999, 11, 31);
+
+/** Epoch milliseconds as a timestamptz. */
+export function checkEpochMs(field: string, value: number): string | undefined {
+  return Number.isFinite(value) && value >= 0 && value <= MAX_EPOCH_MS
+    ? undefined
+    : `${field} is not a time between 1970 and 9999`;
+}
+
+/** Postgres text and jsonb reject the NUL character; finds it in any string of a value. */
+export function checkNoNul(field: string, value: unknown): string | undefined {
+  return containsNul(value) ? `${field} contains a NUL character` : undefined;
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(
+      ([key, inner]) => key.includes('\u0000') || containsNul(inner),
+    );
+  }
+  return false;
+}
+
+/** The first failing check's reason. */
+export function firstViolation(...reasons: ReadonlyArray<string | undefined>): string | undefined {
+  return reasons.find((reason) => reason !== undefined);
+}
