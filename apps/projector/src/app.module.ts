@@ -1,13 +1,12 @@
 import { DatabaseModule } from '@collect/database';
 import { EventSerde } from '@collect/events';
 import { KafkaModule } from '@collect/kafka';
-import { HealthModule, LoggingModule } from '@collect/platform';
+import { HealthModule, LoggingModule, ReadinessService } from '@collect/platform';
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import type { ProjectorConfig } from './config';
-import { ReadModelSchema } from './generations/read-model-schema';
 import { Projector } from './projector';
 import { ProjectorLifecycle } from './projector.lifecycle';
 
@@ -15,6 +14,7 @@ import { ProjectorLifecycle } from './projector.lifecycle';
 @Module({})
 export class AppModule {
   static forRoot(config: ProjectorConfig): DynamicModule {
+    const backoff = { initialMs: config.retryInitialMs, maxMs: config.retryMaxMs };
     return {
       module: AppModule,
       imports: [
@@ -35,14 +35,8 @@ export class AppModule {
       ],
       providers: [
         {
-          provide: ReadModelSchema,
-          inject: [Pool],
-          useFactory: (pool: Pool) => ReadModelSchema.prepare(pool, config.migrationsDir),
-        },
-        {
           provide: Projector,
-          // ReadModelSchema: the projector writes only once the schema is migrated.
-          inject: [Kafka, Pool, SchemaRegistry, ReadModelSchema],
+          inject: [Kafka, Pool, SchemaRegistry],
           useFactory: (kafka: Kafka, pool: Pool, registry: SchemaRegistry) =>
             new Projector(
               { kafka, pool, serde: new EventSerde(registry) },
@@ -50,16 +44,26 @@ export class AppModule {
                 groupId: config.groupId,
                 topics: { forms: config.formsTopic, responses: config.responsesTopic },
                 deadLetterTopic: config.deadLetterTopic,
-                replicationFactor: config.kafkaReplicationFactor,
+                replicationFactor: config.deadLetterReplicationFactor,
                 partitions: config.deadLetterPartitions,
-                backoff: { initialMs: config.retryInitialMs, maxMs: config.retryMaxMs },
+                backoff,
                 maxBytesPerPartition: config.maxBatchBytes,
                 maxWaitTimeInMs: config.maxWaitMs,
                 partitionsConsumedConcurrently: config.partitionsConsumedConcurrently,
               },
             ),
         },
-        ProjectorLifecycle,
+        {
+          provide: ProjectorLifecycle,
+          inject: [Projector, Pool, ReadinessService],
+          useFactory: (projector: Projector, pool: Pool, readiness: ReadinessService) =>
+            new ProjectorLifecycle(
+              projector,
+              pool,
+              { migrationsDir: config.migrationsDir, backoff },
+              readiness,
+            ),
+        },
       ],
     };
   }

@@ -51,8 +51,8 @@ export const projectorConfigSpec = defineConfig({
     description:
       'dead-letter topic for events the projector can never apply (created when missing)',
   }),
-  kafkaReplicationFactor: envVar.withDefault({
-    env: 'KAFKA_REPLICATION_FACTOR',
+  deadLetterReplicationFactor: envVar.withDefault({
+    env: 'PROJECTOR_DLQ_REPLICATION_FACTOR',
     default: '1',
     schema: integer({ min: 1, max: 32 }),
     description:

@@ -16,7 +16,12 @@ async function readAll(
   const messages: KafkaMessage[] = [];
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({ eachMessage: async ({ message }) => void messages.push(message) });
+  await consumer.run({
+    eachMessage: ({ message }) => {
+      messages.push(message);
+      return Promise.resolve();
+    },
+  });
   try {
     await eventually(() => messages.length >= count, `${count} messages on ${topic}`, 30_000);
   } finally {
@@ -42,7 +47,7 @@ describe('poison events', () => {
     responses[2_000] = { ...responses[2_000]!, responseId: 'not-a-uuid' };
     const twice = responses[7_000]!;
     responses[7_000] = { ...twice, answers: [...twice.answers, twice.answers[0]!] };
-    const poisoned = [responses[2_000]!, responses[7_000]!];
+    const poisoned = [responses[2_000], responses[7_000]];
     await harness.produce(responses.slice(0, 5_000));
     // Undecodable twice (not Avro; unknown schema id) and an event that does not belong here.
     const responsesTopic = harness.options.topics.responses;
