@@ -52,6 +52,29 @@ async function start(
   }
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
+  } catch {
+    return NaN;
+  }
+}
+
+const kafkaPid = (): number | undefined => {
+  try {
+    return Number(readFileSync(join(localDir, 'stack', 'kafka', 'kafka.pid'), 'utf8').trim());
+  } catch {
+    return undefined;
+  }
+};
+
+/** CPU microseconds per request: stable where throughput is not, on a shared, noisy machine. */
+const perRequestUs = (seconds: number, requests: number): number =>
+  requests > 0 ? Math.round((seconds / requests) * 1e6) : NaN;
+
 function peakRssMiB(pid: number | undefined): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
@@ -169,6 +192,9 @@ interface Row {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly peakRssMiB: number;
+  /** CPU time of the server process per request, and of the Kafka broker per request. */
+  readonly serverCpuUsPerRequest: number;
+  readonly kafkaCpuUsPerRequest: number;
 }
 
 async function run(
@@ -178,6 +204,8 @@ async function run(
   headers: Record<string, string>,
   options: { overallRate?: number; idempotencyKeys?: boolean },
 ): Promise<Row> {
+  const serverCpuBefore = cpuSeconds(target.child.pid);
+  const kafkaCpuBefore = cpuSeconds(kafkaPid());
   const result = await autocannon({
     url,
     method: 'POST',
@@ -210,6 +238,14 @@ async function run(
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     peakRssMiB: peakRssMiB(target.child.pid),
+    serverCpuUsPerRequest: perRequestUs(
+      cpuSeconds(target.child.pid) - serverCpuBefore,
+      result.requests.total,
+    ),
+    kafkaCpuUsPerRequest: perRequestUs(
+      cpuSeconds(kafkaPid()) - kafkaCpuBefore,
+      result.requests.total,
+    ),
   };
 }
 

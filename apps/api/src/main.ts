@@ -2,6 +2,7 @@ import { config, telemetry } from './instrumentation'; // must stay the first im
 import { runService } from '@collect/platform';
 import { AppModule } from './app.module';
 import { configureHttp } from './http';
+import { submissionPath } from './responses/submission-route';
 
 void runService({
   name: 'collect-api',
@@ -10,6 +11,8 @@ void runService({
   port: config.port,
   shutdownTimeoutMs: config.shutdownTimeoutMs,
   telemetry,
+  // The ingestion route is counted by the collect.api.submissions metric instead.
+  unloggedRoutes: [submissionPath],
   configure: (app) =>
     configureHttp(app, {
       bodyLimitBytes: config.bodyLimitBytes,

@@ -1,11 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ApiError } from '../http/api-error';
-import { ApiKeyVerifier } from './api-key-verifier';
-import { presentedKey } from './credentials';
-import { RateLimiter } from './rate-limiter';
-import { attachAuth, authOf } from './request-auth';
+import { Authenticator, requireScopes } from './authenticator';
 import type { Scope } from './scopes';
 
 export const REQUIRED_SCOPES = Symbol('REQUIRED_SCOPES');
@@ -18,43 +14,20 @@ export const REQUIRED_SCOPES = Symbol('REQUIRED_SCOPES');
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly verifier: ApiKeyVerifier,
-    private readonly limiter: RateLimiter,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    // Class and method decorators both install this guard; authenticate (and count) once.
-    let auth = authOf(request);
-    if (auth === undefined) {
-      const presented = presentedKey(request.headers);
-      auth = presented === undefined ? undefined : await this.verifier.verify(presented);
-      if (auth === undefined) {
-        throw ApiError.unauthorized(
-          'invalid-api-key',
-          presented === undefined
-            ? 'an API key is required: send Authorization: Bearer <key> or X-Api-Key: <key>'
-            : 'the API key is malformed, unknown or revoked',
-        );
-      }
-      this.limiter.consume(auth.keyId);
-      attachAuth(request, auth);
-    }
+    // Class and method decorators both install this guard; the Authenticator counts a request once.
+    const auth = await this.authenticator.authenticate(
+      context.switchToHttp().getRequest<FastifyRequest>(),
+    );
     const required =
       this.reflector.getAllAndOverride<readonly Scope[] | undefined>(REQUIRED_SCOPES, [
         context.getHandler(),
         context.getClass(),
       ]) ?? [];
-    const granted = auth.scopes;
-    const missing = required.filter((scope) => !granted.includes(scope));
-    if (missing.length > 0) {
-      throw new ApiError({
-        code: 'missing-scope',
-        status: 403,
-        message: `this API key lacks the scope(s) ${missing.join(', ')}`,
-        details: { missingScopes: missing },
-      });
-    }
+    requireScopes(auth, required);
     return true;
   }
 }

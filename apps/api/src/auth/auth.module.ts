@@ -5,6 +5,7 @@ import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyStore } from './api-key-store';
 import { ApiKeyVerifier } from './api-key-verifier';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
+import { Authenticator } from './authenticator';
 import { RateLimiter } from './rate-limiter';
 
 /**
@@ -22,6 +23,7 @@ export class AuthModule {
       ApiKeyGuard,
       ApiKeyStore,
       ApiKeyVerifier,
+      Authenticator,
       RateLimiter,
     ];
     return { module: AuthModule, providers, exports: providers };

@@ -2,3 +2,4 @@
 export type { AuthContext } from './auth-context';
 export type { Scope } from './scopes';
 export { CurrentAuth, RequireAdmin, RequireScopes } from './decorators';
+export { Authenticator, requireScopes } from './authenticator';

@@ -38,27 +38,29 @@ export function ApiEmptyResponse(
   return ApiResponse({ status, description });
 }
 
+/** One error response as an `application/problem+json` body of the shared Problem schema. */
+export function problemResponse(status: number) {
+  return {
+    description: `${reasonFor(status).title} (problem details)`,
+    ...(status === 429 || status === 503
+      ? {
+          headers: {
+            'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' as const } },
+          },
+        }
+      : {}),
+    content: {
+      [PROBLEM_CONTENT_TYPE]: {
+        schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` },
+        example: problemExample(status),
+      },
+    },
+  };
+}
+
 /** Documents error responses as `application/problem+json` bodies of the shared Problem schema. */
 export function ApiProblemResponses(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: `${reasonFor(status).title} (problem details)`,
-        ...(status === 429 || status === 503
-          ? {
-              headers: {
-                'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } },
-              },
-            }
-          : {}),
-        content: {
-          [PROBLEM_CONTENT_TYPE]: {
-            schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` },
-            example: problemExample(status),
-          },
-        },
-      }),
-    ),
+    ...statuses.map((status) => ApiResponse({ status, ...problemResponse(status) })),
   );
 }

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { documentSubmission } from '../responses/submission-docs';
 import { documentHealth } from './health-docs';
 import { PROBLEM_SCHEMA_NAME, problemSchema } from './problem-schema';
 import { ADMIN_KEY_SCHEME, BEARER_KEY_SCHEME, HEADER_KEY_SCHEME } from './security-schemes';
@@ -38,6 +39,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     schemas: { ...document.components?.schemas, [PROBLEM_SCHEMA_NAME]: problemSchema },
   };
   documentHealth(document);
+  documentSubmission(document);
   return document;
 }
 

@@ -1,80 +1,25 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentAuth, RequireScopes, type AuthContext } from '../auth';
 import { ApiError } from '../http';
 import { parseBody } from '../http/parse-body';
 import { ApiJsonBody, ApiJsonResponse, ApiProblemResponses } from '../openapi/decorators';
 import { responseExamples as examples } from './response-examples';
-import {
-  acceptedResponseView,
-  batchResultView,
-  idempotencyKeyProblem,
-  submitBatchBody,
-  submitResponseBody,
-  type BatchResult,
-} from './response-request';
+import { batchResultView, submitBatchBody, type BatchResult } from './response-request';
 import { ResponseSubmitter } from './response-submitter';
-import type { AcceptedResponse, SubmissionOutcome } from './submission-outcome';
+import { uuidShape } from './submission-http';
+import type { SubmissionOutcome } from './submission-outcome';
 
 const formIdParam = ApiParam({ name: 'formId', format: 'uuid', example: examples.formId });
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function readIdempotencyKey(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  const problem = idempotencyKeyProblem(header);
-  if (problem) throw ApiError.badRequest('invalid-idempotency-key', problem);
-  return header;
-}
-
-function problemOf(outcome: Exclude<SubmissionOutcome, { status: 202 }>): ApiError {
-  return new ApiError({
-    code: outcome.code,
-    status: outcome.status,
-    message: outcome.message,
-    errors: outcome.errors,
-    retryAfterSeconds: outcome.retryAfterSeconds,
-  });
-}
-
 /**
- * Response submission (scope `responses:write`, within the key's organisation; another
- * organisation's form is 404). 202 only after Kafka acknowledged the ResponseSubmitted event.
+ * Batch submission (scope `responses:write`, within the key's organisation; another
+ * organisation's form is 404). The single submission is a plain Fastify route: submission-route.ts.
  */
 @ApiTags('responses')
 @RequireScopes('responses:write')
 @Controller('v1/forms/:formId/responses')
 export class ResponsesController {
   constructor(private readonly submitter: ResponseSubmitter) {}
-
-  @Post()
-  @HttpCode(202)
-  @formIdParam
-  @ApiOperation({
-    summary: 'Submit a response',
-    description:
-      "Validates the answers against the form's published version and answers 202 once the response is stored in the event log. With an Idempotency-Key, a retry (same key, same body) returns the first 202 and stores nothing twice; the same key with another body is 422 idempotency-key-reused; a retry while the first is still in flight waits for it (409 idempotency-key-in-progress if it takes too long). Rejections (404, 409, 422, 503) are not remembered: a retry with the same key is evaluated afresh. 503 (Kafka unavailable, Retry-After) is safe to retry with the same key.",
-  })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: '1-255 visible ASCII characters, unique per response (a UUID); remembered 24 h',
-  })
-  @ApiJsonBody(submitResponseBody, examples.submission)
-  @ApiJsonResponse(202, acceptedResponseView, examples.accepted, 'stored; the response id')
-  @ApiProblemResponses(400, 404, 409, 413, 415, 422, 503)
-  async submit(
-    @CurrentAuth() auth: AuthContext,
-    @Param('formId') formId: string,
-    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
-    @Body() body: unknown,
-  ): Promise<AcceptedResponse> {
-    const idempotencyKey = readIdempotencyKey(idempotencyKeyHeader);
-    const input = parseBody(submitResponseBody, body);
-    if (!uuidShape.test(formId)) throw ApiError.notFound('The form', 'form-not-found');
-    const [outcome] = await this.submitter.submit(auth.orgId, formId, [{ input, idempotencyKey }]);
-    if (outcome!.status === 202) return outcome!.accepted;
-    throw problemOf(outcome!);
-  }
 
   @Post('batch')
   @HttpCode(200)

@@ -7,6 +7,7 @@ import { defaultIdempotencyTimings, IdempotencyStore } from './idempotency/idemp
 import { ResponseEventSink } from './response-event-sink';
 import { ResponseSubmitter } from './response-submitter';
 import { ResponsesController } from './responses.controller';
+import { SubmissionRoute } from './submission-route';
 import { RESPONSES_OPTIONS, type ResponsesModuleOptions } from './responses-options';
 
 /**
@@ -29,6 +30,7 @@ export class ResponsesModule {
             new IdempotencyStore(pool, { ...defaultIdempotencyTimings, ...options.idempotency }),
         },
         IdempotencyCleanup,
+        SubmissionRoute,
         {
           provide: ResponseSubmitter,
           inject: [FormsView, ResponseEventSink, IdempotencyStore, EVENTS_OPTIONS],

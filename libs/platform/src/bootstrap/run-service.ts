@@ -1,8 +1,9 @@
 import type { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { ReadinessService } from '../health/readiness.service';
+import { AppLogger } from '../logging/app-logger';
+import { installRequestLogging } from '../logging/request-logging';
 import type { Telemetry } from '../telemetry/start-telemetry';
 
 export interface ServiceOptions {
@@ -17,6 +18,8 @@ export interface ServiceOptions {
   readonly telemetry?: Telemetry;
   /** Runs after the app is created and before it listens: filters, body parsers, docs. */
   readonly configure?: (app: NestFastifyApplication) => void | Promise<void>;
+  /** Routes (as registered, e.g. `/v1/forms/:formId/responses`) without a request log line. */
+  readonly unloggedRoutes?: readonly string[];
 }
 
 const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
@@ -73,8 +76,12 @@ export async function runService(options: ServiceOptions): Promise<void> {
     app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter(), {
       bufferLogs: true,
     });
-    logger = app.get(Logger);
-    app.useLogger(logger);
+    const appLogger = app.get(AppLogger);
+    logger = appLogger;
+    app.useLogger(appLogger);
+    installRequestLogging(app.getHttpAdapter().getInstance(), appLogger.pino, {
+      unloggedRoutes: options.unloggedRoutes,
+    });
     await options.configure?.(app);
     await app.listen(options.port, options.host);
     logger.log({ msg: `${options.name} listening on http://${options.host}:${options.port}` });

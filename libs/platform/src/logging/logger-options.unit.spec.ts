@@ -1,6 +1,9 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { loggerParams, pinoOptions } from './logger-options';
+import type { FastifyRequest } from 'fastify';
+import { AppLogger } from './app-logger';
+import { pinoOptions } from './logger-options';
+import { requestSummary } from './request-logging';
 
 function capture(): { logger: pino.Logger; lines: () => Record<string, unknown>[] } {
   const chunks: string[] = [];
@@ -48,26 +51,44 @@ describe('pinoOptions', () => {
   });
 });
 
-describe('loggerParams', () => {
+describe('requestSummary', () => {
   it('logs an allow-list of request fields, never the authorization header, with phone numbers masked', () => {
-    const params = loggerParams('info');
-    const options = params.pinoHttp as { serializers: Record<string, (value: unknown) => unknown> };
-    const serializedByPinoHttp = Object.assign(
-      Object.create({ raw: 'prototype fields' }) as object,
-      {
-        id: 7,
-        method: 'POST',
-        url: '/sms?to=%2B447700900134',
-        remoteAddress: '10.0.0.1',
-        headers: { authorization: 'Bearer abc', 'user-agent': 'curl/8' },
-      },
-    );
-    expect(options.serializers.req?.(serializedByPinoHttp)).toEqual({
-      id: 7,
+    const request = {
+      id: 'req-7',
+      method: 'POST',
+      url: '/sms?to=%2B447700900134',
+      ip: '10.0.0.1',
+      headers: { authorization: 'Bearer abc', 'user-agent': 'curl/8' },
+    } as unknown as FastifyRequest;
+    expect(requestSummary(request)).toEqual({
+      id: 'req-7',
       method: 'POST',
       url: '/sms?to=%2B**********34',
       remoteAddress: '10.0.0.1',
       userAgent: 'curl/8',
     });
+  });
+});
+
+describe('AppLogger', () => {
+  it("writes Nest's (message, context) and (message, stack, context) calls as fields, redacted", () => {
+    const { logger, lines } = capture();
+    const app = new AppLogger(logger);
+    app.log({ msg: 'delivered', to: '+447700900134' }, 'Sms');
+    app.error('send failed', 'Error: boom\n    at x', 'Sms');
+    expect(lines()).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        context: 'Sms',
+        msg: 'delivered',
+        to: '+**********34',
+      }),
+      expect.objectContaining({
+        level: 'error',
+        context: 'Sms',
+        msg: 'send failed',
+        stack: 'Error: boom\n    at x',
+      }),
+    ]);
   });
 });
