@@ -20,6 +20,7 @@ export const responseExamples = {
     formId,
     formVersion: 7,
     submittedAt: '2025-05-01T12:00:00.000Z',
+    position: { topic: 'collect.responses.v1', partition: 4, offset: '18231' },
   },
   batch: {
     items: [

@@ -59,6 +59,12 @@ export interface SubmissionInput {
   readonly metadata?: z.output<typeof metadata> | undefined;
 }
 
+const eventPositionView = z.object({
+  topic: z.string(),
+  partition: z.number().int(),
+  offset: z.string().describe('a decimal string: Kafka offsets are 64-bit'),
+});
+
 export const acceptedResponseView = z.object({
   responseId: z.string().describe('UUID v7, assigned by the API'),
   formId: z.string(),
@@ -67,6 +73,11 @@ export const acceptedResponseView = z.object({
     .int()
     .describe('the published version the answers were validated against'),
   submittedAt: z.string().describe('ISO 8601'),
+  position: eventPositionView
+    .optional()
+    .describe(
+      'where the event landed; send it as X-Collect-Min-Position (topic:partition:offset) to read the response back at once',
+    ),
 });
 
 const itemErrorView = z.object({
@@ -91,6 +102,7 @@ export const batchResultView = z.object({
       responseId: z.string().optional(),
       formVersion: z.number().int().optional(),
       submittedAt: z.string().optional(),
+      position: eventPositionView.optional(),
       code: z.string().optional(),
       message: z.string().optional(),
       errors: z.array(itemErrorView).optional(),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FormDefinition, ResponseSubmitted } from '@collect/events';
 import { Logger } from '@nestjs/common';
+import type { EventPosition } from '../events/event-position';
 import { RuleEngine, validateAnswers, validateEnvelope } from './domain';
 import { submissionFingerprint } from './idempotency/fingerprint';
 import type { Acquired, Claimed, ClaimRequest } from './idempotency/idempotency-store';
@@ -37,7 +38,7 @@ export interface PublishedForms {
  * whose `retriable` is true (and `retryAfterSeconds` may say when) when Kafka is unavailable.
  */
 export interface ResponseEvents {
-  publish(event: ResponseSubmitted): Promise<unknown>;
+  publish(event: ResponseSubmitted): Promise<EventPosition>;
 }
 
 /** Port: Idempotency-Key claims (IdempotencyStore). */
@@ -212,10 +213,10 @@ export class ResponseSubmitter {
     const published = await Promise.all(
       valid.map(async ({ work: entry, event }) => {
         try {
-          await this.events.publish(event);
-          return { work: entry, event, error: undefined };
+          const position = await this.events.publish(event);
+          return { work: entry, event, position, error: undefined };
         } catch (error) {
-          return { work: entry, event, error };
+          return { work: entry, event, position: undefined, error };
         }
       }),
     );
@@ -223,9 +224,9 @@ export class ResponseSubmitter {
       settle.acceptedAll(
         published
           .filter(({ error }) => error === undefined)
-          .map(({ work: w, event }) => ({
+          .map(({ work: w, event, position }) => ({
             work: w,
-            outcome: acceptedOf(event),
+            outcome: acceptedOf(event, position!),
           })),
       ),
       settle.rejectedEach(invalid),
@@ -348,11 +349,12 @@ export class ResponseSubmitter {
   }
 }
 
-function acceptedOf(event: ResponseSubmitted): SubmissionOutcome {
+function acceptedOf(event: ResponseSubmitted, position: EventPosition): SubmissionOutcome {
   return accepted({
     responseId: event.responseId,
     formId: event.formId,
     formVersion: event.formVersion,
     submittedAt: new Date(event.submittedAt).toISOString(),
+    position,
   });
 }

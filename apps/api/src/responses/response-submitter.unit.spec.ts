@@ -68,7 +68,11 @@ describe('ResponseSubmitter', () => {
         publish: (event) => {
           if (failNext) return Promise.reject(failNext);
           published.push(event);
-          return Promise.resolve();
+          return Promise.resolve({
+            topic: 'collect.responses.v1',
+            partition: 3,
+            offset: String(published.length - 1),
+          });
         },
       },
       claims,
@@ -93,6 +97,7 @@ describe('ResponseSubmitter', () => {
         formId: 'form-1',
         formVersion: 4,
         submittedAt: '2025-05-01T00:00:00.000Z',
+        position: { topic: 'collect.responses.v1', partition: 3, offset: '0' },
       },
     });
     expect(published[0]).toMatchObject({

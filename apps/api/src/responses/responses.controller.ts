@@ -57,8 +57,8 @@ export class ResponsesController {
 
 function batchItemOf(outcome: SubmissionOutcome, index: number): BatchResult['items'][number] {
   if (outcome.status === 202) {
-    const { responseId, formVersion, submittedAt } = outcome.accepted;
-    return { index, status: 202, responseId, formVersion, submittedAt };
+    const { responseId, formVersion, submittedAt, position } = outcome.accepted;
+    return { index, status: 202, responseId, formVersion, submittedAt, position };
   }
   const { status, code, message, errors, retryAfterSeconds } = outcome;
   return {

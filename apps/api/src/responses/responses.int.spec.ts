@@ -61,9 +61,11 @@ const validBody = (email = 'ada@example.org') => ({
 });
 
 /** Every ResponseSubmitted on `topic`, decoded through the registry, as it arrives. */
-async function readResponses(
-  topic: string,
-): Promise<{ events: ResponseSubmitted[]; stop: () => Promise<void> }> {
+async function readResponses(topic: string): Promise<{
+  events: ResponseSubmitted[];
+  positions: Map<string, { topic: string; partition: number; offset: string }>;
+  stop: () => Promise<void>;
+}> {
   const kafka = new Kafka({
     clientId: 'responses-int-reader',
     brokers: stackEnv().kafkaBrokers,
@@ -72,15 +74,18 @@ async function readResponses(
   const consumer: Consumer = kafka.consumer({ groupId: uniqueName('responses-int-reader') });
   const serde = new EventSerde(new SchemaRegistry({ host: stackEnv().schemaRegistryUrl }));
   const events: ResponseSubmitted[] = [];
+  const positions = new Map<string, { topic: string; partition: number; offset: string }>();
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
-    eachMessage: async ({ message }) => {
+    eachMessage: async ({ partition, message }) => {
       const event: CollectEvent = await serde.decode(message.value);
-      if (event.type === 'ResponseSubmitted') events.push(event);
+      if (event.type !== 'ResponseSubmitted') return;
+      events.push(event);
+      positions.set(event.responseId, { topic, partition, offset: message.offset });
     },
   });
-  return { events, stop: () => consumer.disconnect() };
+  return { events, positions, stop: () => consumer.disconnect() };
 }
 
 describe('response submission against the real stack', () => {
@@ -113,7 +118,7 @@ describe('response submission against the real stack', () => {
     await Promise.all([a?.close(), b?.close()]);
   });
 
-  it('answers 202 only after the event is on the responses topic, and it decodes to exactly what was sent', async () => {
+  it('answers 202 only after the event is on the responses topic, with its exact position, and it decodes to exactly what was sent', async () => {
     const reply = await submit(a, validBody(), { 'idempotency-key': uniqueName('key') });
     expect(reply.status).toBe(202);
     expect(reply.body).toEqual({
@@ -123,11 +128,17 @@ describe('response submission against the real stack', () => {
       formId,
       formVersion: expect.any(Number),
       submittedAt: '2025-05-01T12:00:00.000Z',
+      position: {
+        topic: topics.responses,
+        partition: expect.any(Number),
+        offset: expect.any(String),
+      },
     });
     await eventually(
       () => eventsOf(reply.body.responseId).length === 1,
       'the event on the responses topic',
     );
+    expect(reader.positions.get(String(reply.body.responseId))).toEqual(reply.body.position);
     const [event] = eventsOf(reply.body.responseId);
     expect(event).toEqual({
       type: 'ResponseSubmitted',

@@ -1,3 +1,4 @@
+import type { EventPosition } from '../events/event-position';
 import type { AnswerError, EnvelopeError } from './domain';
 import type { SubmissionInput } from './response-request';
 
@@ -8,6 +9,11 @@ export interface AcceptedResponse {
   readonly formVersion: number;
   /** ISO 8601, UTC. */
   readonly submittedAt: string;
+  /**
+   * Where the event landed: pass it to a read (X-Collect-Min-Position) to read the response back
+   * as soon as the read model has it. Absent in outcomes remembered before positions were kept.
+   */
+  readonly position?: EventPosition;
 }
 
 /** One problem with a submission; `path` is a JSON Pointer into the submission. */
