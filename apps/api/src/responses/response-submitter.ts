@@ -1,56 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { FormDefinition, ResponseSubmitted } from '@collect/events';
+import type { ResponseSubmitted } from '@collect/events';
 import { Logger } from '@nestjs/common';
-import type { EventPosition } from '../events/event-position';
-import { RuleEngine, validateAnswers, validateEnvelope } from './domain';
+import { acceptedOf, checkSubmission } from './check-submission';
+import type { RuleEngine } from './domain';
 import { submissionFingerprint } from './idempotency/fingerprint';
 import type { Acquired, Claimed, ClaimRequest } from './idempotency/idempotency-store';
 import type { SubmissionInput } from './response-request';
 import { uuidV7 } from './response-id';
-import {
-  accepted,
-  answerErrors,
-  envelopeErrors,
-  rejections,
-  type AcceptedResponse,
-  type SubmissionOutcome,
-} from './submission-outcome';
+import type {
+  IdempotencyClaims,
+  PublishedForms,
+  PublishedFormView,
+  ResponseEvents,
+} from './submission-ports';
+import { accepted, rejections, type SubmissionOutcome } from './submission-outcome';
 
-/** A published form as the forms view knows it (FormsView.publishedDefinition). */
-export interface PublishedFormView {
-  readonly formVersion: number;
-  readonly definition: FormDefinition;
-  readonly status: string;
-}
-
-/** Port: published definitions from memory (kept current from the forms topic). */
-export interface PublishedForms {
-  publishedDefinition(
-    orgId: string,
-    formId: string,
-  ): Promise<PublishedFormView | undefined> | PublishedFormView | undefined;
-  /** The form's current state, to tell a draft (409) from an unknown form (404). */
-  get?(formId: string): { readonly status: string; readonly orgId?: string };
-}
-
-/**
- * Port: appends one ResponseSubmitted; resolves once Kafka acknowledged it. Rejects with an error
- * whose `retriable` is true (and `retryAfterSeconds` may say when) when Kafka is unavailable.
- */
-export interface ResponseEvents {
-  publish(event: ResponseSubmitted): Promise<EventPosition>;
-}
-
-/** Port: Idempotency-Key claims (IdempotencyStore). */
-export interface IdempotencyClaims {
-  acquire(orgId: string, requests: readonly ClaimRequest[]): Promise<Map<string, Acquired>>;
-  complete(
-    orgId: string,
-    completions: readonly { readonly claim: Claimed; readonly outcome: AcceptedResponse }[],
-  ): Promise<void>;
-  forget(orgId: string, claims: readonly Claimed[]): Promise<void>;
-  release(orgId: string, claims: readonly Claimed[]): Promise<void>;
-}
+export type {
+  IdempotencyClaims,
+  PublishedForms,
+  PublishedFormView,
+  ResponseEvents,
+} from './submission-ports';
 
 export interface SubmissionItem {
   readonly input: SubmissionInput;
@@ -206,7 +176,7 @@ export class ResponseSubmitter {
     const valid: { work: Work; event: ResponseSubmitted }[] = [];
     const invalid: { work: Work; outcome: SubmissionOutcome }[] = [];
     for (const entry of work) {
-      const checked = this.check(orgId, formId, form, entry);
+      const checked = checkSubmission(orgId, formId, form, entry, this.now(), this.ruleEngine);
       if ('event' in checked) valid.push({ work: entry, event: checked.event });
       else invalid.push({ work: entry, outcome: checked.outcome });
     }
@@ -250,50 +220,6 @@ export class ResponseSubmitter {
   private isDraft(orgId: string, formId: string): boolean {
     const state = this.forms.get?.(formId);
     return state?.status === 'draft' && state.orgId === orgId;
-  }
-
-  private check(
-    orgId: string,
-    formId: string,
-    form: PublishedFormView,
-    { item, claim }: Work,
-  ): { event: ResponseSubmitted } | { outcome: SubmissionOutcome } {
-    const now = this.now();
-    const { input } = item;
-    const envelope = validateEnvelope(
-      {
-        hiddenFields: input.metadata?.hiddenFields,
-        locale: input.metadata?.locale,
-        source: input.metadata?.source,
-        submittedAt: input.submittedAt,
-      },
-      now,
-    );
-    const answers = validateAnswers(form.definition, input.answers, this.ruleEngine);
-    if (!envelope.ok || !answers.ok) {
-      return {
-        outcome: rejections.invalid([
-          ...(envelope.ok ? [] : envelopeErrors(envelope.errors)),
-          ...(answers.ok ? [] : answerErrors(answers.errors, input.answers)),
-        ]),
-      };
-    }
-    return {
-      event: {
-        type: 'ResponseSubmitted',
-        eventId: claim?.eventId ?? randomUUID(),
-        occurredAt: now,
-        orgId,
-        responseId: claim?.responseId ?? uuidV7(now),
-        aggregateVersion: 1,
-        formId,
-        formVersion: form.formVersion,
-        submittedAt: envelope.submittedAt,
-        answers: answers.answers,
-        metadata: envelope.metadata,
-        idempotencyKey: item.idempotencyKey ?? null,
-      },
-    };
   }
 
   /** Claims end by themselves when their lease runs out; failing to settle one is only logged. */
@@ -347,14 +273,4 @@ export class ResponseSubmitter {
         this.settler(orgId, outcomes, open).failedEach(work.map((w) => ({ work: w, outcome }))),
     };
   }
-}
-
-function acceptedOf(event: ResponseSubmitted, position: EventPosition): SubmissionOutcome {
-  return accepted({
-    responseId: event.responseId,
-    formId: event.formId,
-    formVersion: event.formVersion,
-    submittedAt: new Date(event.submittedAt).toISOString(),
-    position,
-  });
 }
