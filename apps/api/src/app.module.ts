@@ -8,6 +8,7 @@ import type { ApiConfig } from './config';
 import { EventsModule } from './events';
 import { FormsModule } from './forms';
 import { FormQueriesModule } from './forms/queries/form-queries.module';
+import { IntegrationsModule } from './integrations';
 import { API_MIGRATIONS_TABLE } from './migrations-table';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReadModelModule } from './read-model';
@@ -52,6 +53,12 @@ export class AppModule {
         ReadModelModule.forRoot(),
         FormQueriesModule,
         ResponseQueriesModule,
+        IntegrationsModule.forRoot({
+          migrationsDir: config.integrationsMigrationsDir,
+          partitions: config.topicPartitions,
+          replicationFactor: config.kafkaReplicationFactor,
+          kafkaTimeoutMs: config.eventsPublishTimeoutMs,
+        }),
       ],
     };
   }

@@ -70,6 +70,13 @@ export const apiConfigSpec = defineConfig({
     schema: nonEmptyString,
     description: 'folder of the SQL migrations applied at start, relative to the working directory',
   }),
+  integrationsMigrationsDir: envVar.withDefault({
+    env: 'INTEGRATIONS_MIGRATIONS_DIR',
+    default: 'libs/integrations/migrations',
+    schema: nonEmptyString,
+    description:
+      'folder of the integrations contract migrations (shared with the connectors) applied at start, relative to the working directory',
+  }),
   topicPartitions: envVar.withDefault({
     env: 'API_TOPIC_PARTITIONS',
     default: '12',

@@ -12,7 +12,7 @@ export interface KeysetPosition {
 }
 
 /** Which listing a cursor belongs to: a cursor of one is refused by another. */
-export type CursorKind = 'forms' | 'responses';
+export type CursorKind = 'forms' | 'responses' | 'dead-letters';
 
 const MICROS_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const BASE64URL = /^[A-Za-z0-9_-]{1,512}$/;

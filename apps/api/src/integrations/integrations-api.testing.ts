@@ -1,0 +1,269 @@
+import { DatabaseModule } from '@collect/database';
+import type { IntegrationEvent } from '@collect/integrations';
+import { parseIntegrationEvent } from '@collect/integrations';
+import { KafkaModule, createKafka } from '@collect/kafka';
+import { HealthModule, Secret } from '@collect/platform';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import type { Consumer, Kafka } from 'kafkajs';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { eventually } from '../../../../test/support/eventually';
+import { uniqueName } from '../../../../test/support/names';
+import { stackEnv } from '../../../../test/support/stack-env';
+import { AuthModule } from '../auth/auth.module';
+import type { Scope } from '../auth/scopes';
+import { EventsModule, FormsView } from '../events';
+import { FormsModule, FormsService } from '../forms';
+import { randomTopics } from '../forms/forms-api.testing';
+import { configureHttp } from '../http';
+import { API_MIGRATIONS_TABLE } from '../migrations-table';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { OrganisationsService } from '../organisations/organisations.service';
+import {
+  createPrivateDatabase,
+  type PrivateDatabase,
+} from '../read-model/testing/private-database.testing';
+import { IntegrationsModule } from './integrations.module';
+
+/** Test support: the API's integrations slice in-process, on random topics and a private database. Not a spec. */
+
+export const PARTITIONS = 3;
+
+export interface Reply {
+  readonly status: number;
+  readonly headers: Record<string, unknown>;
+  readonly body: Record<string, unknown>;
+  readonly text: string;
+}
+
+export interface ConnectorTypeSeed {
+  readonly schema?: Record<string, unknown>;
+  readonly secretPaths?: readonly string[];
+}
+
+/** A config schema like a real connector's: a target, a secret token, nothing else. */
+export const exampleSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  properties: {
+    url: { type: 'string', format: 'uri' },
+    authToken: { type: 'string', minLength: 8 },
+    batchSize: { type: 'integer', minimum: 1, maximum: 500 },
+  },
+  required: ['url', 'authToken'],
+  additionalProperties: false,
+};
+
+export interface IntegrationsApi {
+  readonly app: NestFastifyApplication;
+  readonly db: PrivateDatabase;
+  readonly topics: {
+    readonly forms: string;
+    readonly responses: string;
+    readonly integrations: string;
+  };
+  /** Integration events produced so far (read from the integrations topic). */
+  readonly events: IntegrationEvent[];
+  /** Raw values produced so far, for checks that no secret reached Kafka. */
+  readonly rawEvents: string[];
+  newOrganisation(scopes?: Scope[]): Promise<{ orgId: string; key: string }>;
+  /** Another key of an organisation. */
+  newKey(orgId: string, scopes: Scope[]): Promise<string>;
+  newForm(orgId: string): Promise<string>;
+  /** Registers a connector type as the runtime would; returns its (random) name. */
+  registerType(seed?: ConnectorTypeSeed): Promise<string>;
+  /** Appends `count` raw messages to one partition of the responses topic (timestamps optional). */
+  produceResponses(partition: number, count: number, timestamp?: Date): Promise<void>;
+  request(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    key: string,
+    body?: unknown,
+  ): Promise<Reply>;
+  /** Waits until an event of `type` for `integrationId` arrived, and returns it. */
+  eventFor(
+    integrationId: string,
+    type: IntegrationEvent['type'],
+    version?: number,
+  ): Promise<IntegrationEvent>;
+  /** Serves over TCP on 127.0.0.1 (for the CLI); returns the base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startIntegrationsApi(): Promise<IntegrationsApi> {
+  const env = stackEnv();
+  const db = await createPrivateDatabase('collect_integrations');
+  const topics = {
+    ...randomTopics(),
+    integrations: `${uniqueName('test')}.collect.integrations.v1`,
+  };
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      HealthModule,
+      KafkaModule.forRoot({
+        brokers: env.kafkaBrokers,
+        clientId: 'collect-api-integrations-test',
+        schemaRegistryUrl: env.schemaRegistryUrl,
+        logLevel: 'error',
+      }),
+      DatabaseModule.forRoot({
+        connectionString: db.url,
+        password: new Secret(db.password),
+        applicationName: 'collect-api-integrations-test',
+        migrations: { directory: resolve('apps/api/migrations'), table: API_MIGRATIONS_TABLE },
+      }),
+      AuthModule.forRoot({
+        adminKey: new Secret(randomBytes(32).toString('hex')),
+        keyCacheTtlMs: 30_000,
+        rateLimit: { perSecond: 100_000, burst: 100_000 },
+      }),
+      OrganisationsModule,
+      EventsModule.forRoot({ partitions: PARTITIONS, topics }),
+      FormsModule,
+      IntegrationsModule.forRoot({ topic: topics.integrations, partitions: PARTITIONS }),
+    ],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    logger: ['error'],
+  });
+  configureHttp(app, { bodyLimitBytes: 1024 * 1024, jsonMaxDepth: 32, openApi: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const view = app.get(FormsView);
+  await eventually(() => view.health.ready, 'the forms view to finish its initial catch-up');
+
+  const kafka = createKafka({
+    brokers: env.kafkaBrokers,
+    clientId: 'integrations-test-client',
+    schemaRegistryUrl: env.schemaRegistryUrl,
+    logLevel: 'error',
+  });
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  const events: IntegrationEvent[] = [];
+  const rawEvents: string[] = [];
+  const consumer = await consumeEvents(kafka, topics.integrations, events, rawEvents);
+  const organisations = app.get(OrganisationsService);
+  const forms = app.get(FormsService);
+
+  return {
+    app,
+    db,
+    topics,
+    events,
+    rawEvents,
+    async newOrganisation(scopes: Scope[] = ['integrations:write']) {
+      const { orgId } = await organisations.create(uniqueName('org'));
+      const { key } = await organisations.createKey(orgId, 'integrations test', scopes);
+      return { orgId, key };
+    },
+    async newKey(orgId, scopes) {
+      return (await organisations.createKey(orgId, 'integrations test', scopes)).key;
+    },
+    async newForm(orgId) {
+      return (await forms.create(orgId, { title: 'Budget', description: null })).formId;
+    },
+    registerType: (seed = {}) => registerType(db, seed),
+    async produceResponses(partition, count, timestamp) {
+      await producer.send({
+        topic: topics.responses,
+        acks: -1,
+        messages: Array.from({ length: count }, (_, i) => ({
+          partition,
+          key: `k${i}`,
+          value: 'not-an-event',
+          ...(timestamp ? { timestamp: String(timestamp.getTime()) } : {}),
+        })),
+      });
+    },
+    request: (method, url, key, body) => inject(app, method, url, key, body),
+    async eventFor(integrationId, type, version) {
+      let found: IntegrationEvent | undefined;
+      await eventually(() => {
+        found = events.find(
+          (e) =>
+            e.integrationId === integrationId &&
+            e.type === type &&
+            (version === undefined || e.version === version),
+        );
+        return found !== undefined;
+      }, `${type} of ${integrationId} on ${topics.integrations}`);
+      return found!;
+    },
+    async listen() {
+      await app.listen(0, '127.0.0.1');
+      const address = app.getHttpServer().address() as { port: number };
+      return `http://127.0.0.1:${address.port}`;
+    },
+    async close() {
+      await consumer.disconnect().catch(() => undefined);
+      await producer.disconnect().catch(() => undefined);
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+async function registerType(db: PrivateDatabase, seed: ConnectorTypeSeed): Promise<string> {
+  const type = `test-${randomBytes(4).toString('hex')}`;
+  await db.pool.query(
+    `INSERT INTO connector_types (type, config_schema, secret_paths, description, registered_at, updated_at)
+     VALUES ($1, $2, $3, 'a test connector', now(), now())`,
+    [type, JSON.stringify(seed.schema ?? exampleSchema), seed.secretPaths ?? ['/authToken']],
+  );
+  return type;
+}
+
+/** Reads the integrations topic from the start (it appears with the first event). */
+async function consumeEvents(
+  kafka: Kafka,
+  topic: string,
+  events: IntegrationEvent[],
+  raw: string[],
+): Promise<Consumer> {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }] });
+  await admin.disconnect();
+  const consumer = kafka.consumer({
+    groupId: uniqueName('integrations-test'),
+    maxWaitTimeInMs: 100,
+  });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({
+    eachMessage: ({ message }) => {
+      raw.push(message.value?.toString('utf8') ?? '');
+      events.push(parseIntegrationEvent(message.value));
+      return Promise.resolve();
+    },
+  });
+  return consumer;
+}
+
+async function inject(
+  app: NestFastifyApplication,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  key: string,
+  body: unknown,
+): Promise<Reply> {
+  const response = await app.inject({
+    method,
+    url,
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+  });
+  const json = /json/.test(String(response.headers['content-type']));
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    body: json ? (JSON.parse(response.body) as Record<string, unknown>) : {},
+    text: response.body,
+  };
+}
