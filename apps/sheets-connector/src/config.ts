@@ -7,10 +7,12 @@ import {
   type ConfigOf,
   type Environment,
 } from '../../../libs/platform/src/config';
+import { sheetsClientVariables } from './sheets/sheets-client-config';
 
 /** Every environment variable collect-sheets-connector reads. Nothing else in the app reads process.env. */
 export const sheetsConnectorConfigSpec = defineConfig({
   ...serviceVariables('collect-sheets-connector', 3002),
+  ...sheetsClientVariables(),
 });
 
 export type SheetsConnectorConfig = ConfigOf<typeof sheetsConnectorConfigSpec>;

@@ -23,6 +23,8 @@ export type {
   IntegrationStatusState,
   DeadLetterRecord,
 } from './integration';
+export { integrationColumns, toIntegration } from './integration-rows';
+export type { IntegrationRow } from './integration-rows';
 export {
   integrationsTopic,
   integrationEventContentType,

@@ -28,9 +28,11 @@ describe('integrations migrations and their SQL functions', () => {
       runMigrations(pool, integrationsMigrations()),
       runMigrations(pool, integrationsMigrations()),
     ]);
-    expect(applied.flat()).toEqual([1]);
-    const { rows } = await pool.query(`SELECT version FROM ${integrationsMigrationsTable}`);
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(applied.flat()).toEqual([1, 2]);
+    const { rows } = await pool.query(
+      `SELECT version FROM ${integrationsMigrationsTable} ORDER BY version`,
+    );
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
   const topic = 'collect.responses.v1';

@@ -7,6 +7,8 @@ export const integrationTables = {
   integrationStatus: 'integration_status',
   connectorDeadLetters: 'connector_dead_letters',
   rateLimitBuckets: 'rate_limit_buckets',
+  /** The live consumer groups' checkpoints (runtime only). */
+  connectorOffsets: 'connector_offsets',
 } as const;
 
 /** SQL functions the API calls instead of changing the runtime's rows itself. */

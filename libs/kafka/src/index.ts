@@ -7,3 +7,8 @@ export { KafkaReadinessProbe } from './kafka-readiness.probe';
 export { SchemaRegistryReadinessProbe } from './schema-registry-readiness.probe';
 export { SCHEMA_REGISTRY_URL } from './tokens';
 export * from './consumer';
+export {
+  connectDeadLetterProducer,
+  type DeadLetterProducer,
+  type DeadLetterTopicOptions,
+} from './dead-letters/dead-letter-producer';

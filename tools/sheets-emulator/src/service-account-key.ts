@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** The fields of a Google service-account JSON key that the auth libraries read. */
@@ -35,9 +35,14 @@ export function emulatorServiceAccountKey(input: {
   };
 }
 
-/** Writes an emulator key file unless one is there already (owner-readable only). */
+/** Writes an emulator key file unless one for this token URI is there already (owner-readable only). */
 export function ensureServiceAccountKeyFile(path: string, tokenUri: string): void {
-  if (existsSync(path)) return;
+  if (
+    existsSync(path) &&
+    (JSON.parse(readFileSync(path, 'utf8')) as ServiceAccountKey).token_uri === tokenUri
+  ) {
+    return;
+  }
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(emulatorServiceAccountKey({ tokenUri }), null, 2)}\n`, {
     mode: 0o600,

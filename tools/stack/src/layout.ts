@@ -33,6 +33,7 @@ export const ports = {
   kafkaController: 29093 + portOffset,
   postgres: 25432 + portOffset,
   registry: 28081 + portOffset,
+  sheetsEmulator: 28090 + portOffset,
 } as const;
 
 export const host = '127.0.0.1';

@@ -7,6 +7,7 @@ import { PostgresInstance } from './postgres';
 import { findJava } from './prerequisites';
 import { formatSeconds, say } from './progress';
 import { RegistryInstance } from './registry';
+import { googleCredentialsConfigured, SheetsEmulatorInstance } from './sheets-emulator';
 
 export interface ComponentStatus {
   name: string;
@@ -35,6 +36,13 @@ export class LocalStack {
     logFile: join(logsDir, 'schema-registry.log'),
     postgres: { port: ports.postgres, database: localPostgres.registryDatabase },
   });
+  readonly sheetsEmulator = new SheetsEmulatorInstance({
+    dir: join(stackDir, 'sheets-emulator'),
+    port: ports.sheetsEmulator,
+    logFile: join(logsDir, 'sheets-emulator.log'),
+  });
+  /** No Google credentials configured: the sheets-connector talks to the emulator. */
+  readonly emulatesGoogle = !googleCredentialsConfigured();
 
   /** What an app needs to reach this stack. */
   env(): Record<string, string> {
@@ -45,6 +53,7 @@ export class LocalStack {
       DATABASE_PASSWORD: localPostgres.password,
       // Loopback-only development stack: a fixed, public admin key is fine here and nowhere else.
       API_ADMIN_KEY: 'local-admin-key-0123456789abcdef0123456789abcdef',
+      ...(this.emulatesGoogle ? this.sheetsEmulator.env() : {}),
     };
   }
 
@@ -66,6 +75,12 @@ export class LocalStack {
       `starting Kafka ${versions.kafka} (${this.kafka.bootstrapServers}) and Apicurio Registry ${versions.apicurio} (${this.registry.url})`,
     );
     await Promise.all([this.kafka.start(), this.registry.start()]);
+    if (this.emulatesGoogle) {
+      say(
+        `starting the Google Sheets emulator (${this.sheetsEmulator.url}): no Google credentials configured`,
+      );
+      await this.sheetsEmulator.start();
+    }
     if (options.withApps) {
       for (const app of this.appProcesses()) {
         say(`starting ${app.spec.name} (${app.url})`);
@@ -77,6 +92,7 @@ export class LocalStack {
 
   async down(): Promise<void> {
     for (const app of this.appProcesses()) await app.stop();
+    await this.sheetsEmulator.stop();
     await Promise.all([this.registry.stop(), this.kafka.stop()]);
     await this.postgres.stop();
   }
@@ -120,6 +136,13 @@ export class LocalStack {
         log: app.logFile,
       });
     }
+    rows.push({
+      name: 'sheets-emulator',
+      pid: this.sheetsEmulator.pid(),
+      address: this.emulatesGoogle ? this.sheetsEmulator.url : 'off: Google credentials configured',
+      ready: await probe(() => this.sheetsEmulator.isReady()),
+      log: this.sheetsEmulator.options.logFile,
+    });
     return rows;
   }
 }

@@ -28,6 +28,8 @@ export interface PartitionBatchConsumerOptions {
   readonly partitionsConsumedConcurrently?: number;
   readonly sessionTimeoutMs?: number;
   readonly heartbeatIntervalMs?: number;
+  /** Told the partitions this member owns after every rebalance (e.g. to share work by partition). */
+  readonly onAssigned?: (assignment: Readonly<Record<string, readonly number[]>>) => void;
 }
 
 export interface ConsumerHealth {
@@ -186,6 +188,7 @@ export class PartitionBatchConsumer {
     }
     this.metrics.assigned(assignment);
     this.logger.log({ msg: 'partitions assigned', assignment });
+    this.options.onAssigned?.(assignment);
     this.positions.reassigned(assignment).then(
       (seeks) =>
         seeks?.forEach(({ topic, partition, offset }) => this.seek(topic, partition, offset)),

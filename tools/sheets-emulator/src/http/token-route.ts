@@ -20,6 +20,7 @@ export function registerTokenRoute(app: FastifyInstance, emulator: Emulator): vo
     const result = exchangeToken(form, emulator.clock(), (account) =>
       emulator.disabledAccounts.has(account),
     );
+    emulator.stats.recordToken(result.ok);
     return reply.status(result.ok ? 200 : 400).send(result.body);
   });
 }

@@ -13,6 +13,8 @@ export interface Counters {
 
 export interface StatsSnapshot {
   readonly totals: Counters;
+  /** Access tokens granted and refused by POST /token. */
+  readonly tokens: { readonly granted: number; readonly refused: number };
   readonly bySpreadsheet: Readonly<Record<string, Counters>>;
   readonly byUser: Readonly<Record<string, Counters>>;
 }
@@ -35,6 +37,7 @@ const zero = (): Counters => ({
 
 export class Stats {
   private totals = zero();
+  private tokens = { granted: 0, refused: 0 };
   private readonly bySpreadsheet = new Map<string, Counters>();
   private readonly byUser = new Map<string, Counters>();
 
@@ -53,9 +56,15 @@ export class Stats {
     }
   }
 
+  recordToken(granted: boolean): void {
+    if (granted) this.tokens.granted++;
+    else this.tokens.refused++;
+  }
+
   snapshot(): StatsSnapshot {
     return {
       totals: { ...this.totals },
+      tokens: { ...this.tokens },
       bySpreadsheet: Object.fromEntries([...this.bySpreadsheet].map(([k, v]) => [k, { ...v }])),
       byUser: Object.fromEntries([...this.byUser].map(([k, v]) => [k, { ...v }])),
     };
@@ -63,6 +72,7 @@ export class Stats {
 
   reset(): void {
     this.totals = zero();
+    this.tokens = { granted: 0, refused: 0 };
     this.bySpreadsheet.clear();
     this.byUser.clear();
   }

@@ -1,0 +1,19 @@
+/** One integration's config for the test target. */
+export interface TestTargetConfig {
+  readonly label?: string;
+  /** A secret: never returned by the API, never logged. Unused by the target. */
+  readonly authToken?: string;
+  /** A token bucket for this integration (shared by replicas); unset: unlimited. */
+  readonly responsesPerSecond?: number;
+}
+
+export const testTargetConfigSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  properties: {
+    label: { type: 'string', maxLength: 200 },
+    authToken: { type: 'string', minLength: 1 },
+    responsesPerSecond: { type: 'number', exclusiveMinimum: 0 },
+  },
+  additionalProperties: false,
+} as const;
