@@ -14,8 +14,9 @@ import {
 } from '@collect/events';
 import { connectorGroupId, integrationsMigrations } from '@collect/integrations';
 import { createKafka, createSchemaRegistry } from '@collect/kafka';
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { Pool } from 'pg';
+import { eventually } from '../../../../test/support/eventually';
 import { uniqueName } from '../../../../test/support/names';
 import { postgresConnection, stackEnv } from '../../../../test/support/stack-env';
 import { testTargetConnector } from '../test-target-connector';
@@ -233,6 +234,35 @@ export class ConnectorHarness {
       'UPDATE integrations SET state = $2, version = version + 1, updated_at = now() WHERE integration_id = $1',
       [integrationId, state],
     );
+  }
+
+  /** Every message of a topic from the beginning (a group of its own), once there are `count`. */
+  async readAll(topic: string, count: number, timeoutMs = 30_000): Promise<KafkaMessage[]> {
+    const consumer = this.kafka.consumer({ groupId: uniqueName(`${topic}.reader`) });
+    const messages: KafkaMessage[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        messages.push(message);
+        return Promise.resolve();
+      },
+    });
+    try {
+      await eventually(() => messages.length >= count, `${count} messages on ${topic}`, timeoutMs);
+    } finally {
+      await consumer.disconnect();
+    }
+    return messages;
+  }
+
+  /** The integration's row in integration_status (undefined before the runtime wrote one). */
+  async status(integrationId: string): Promise<Record<string, unknown> | undefined> {
+    const { rows } = await this.pool.query<Record<string, unknown>>(
+      'SELECT * FROM integration_status WHERE integration_id = $1',
+      [integrationId],
+    );
+    return rows[0];
   }
 
   async endOffsets(): Promise<Map<number, bigint>> {
