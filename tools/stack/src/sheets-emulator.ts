@@ -86,8 +86,13 @@ export class SheetsEmulatorInstance {
 
 /**
  * Real Google credentials for the sheets-connector in the stack's environment: then the stack
- * neither starts the emulator nor points the connector at it.
+ * neither starts the emulator nor points the connector at it. The emulator's own key file
+ * (exported by `eval "$(./dev env)"`, or by the test setup) does not count.
  */
-export function googleCredentialsConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(env.SHEETS_CREDENTIALS_FILE || env.GOOGLE_APPLICATION_CREDENTIALS);
+export function googleCredentialsConfigured(
+  emulatorKeyFile: string,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  const keyFile = env.SHEETS_CREDENTIALS_FILE;
+  return Boolean((keyFile && keyFile !== emulatorKeyFile) || env.GOOGLE_APPLICATION_CREDENTIALS);
 }

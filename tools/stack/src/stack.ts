@@ -42,7 +42,7 @@ export class LocalStack {
     logFile: join(logsDir, 'sheets-emulator.log'),
   });
   /** No Google credentials configured: the sheets-connector talks to the emulator. */
-  readonly emulatesGoogle = !googleCredentialsConfigured();
+  readonly emulatesGoogle = !googleCredentialsConfigured(this.sheetsEmulator.keyFile);
 
   /** What an app needs to reach this stack. */
   env(): Record<string, string> {
