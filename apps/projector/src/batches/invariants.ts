@@ -31,11 +31,16 @@ export function checkNoNul(field: string, value: unknown): string | undefined {
 
 function containsNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (containsNul(value[i])) return true;
+    return false;
+  }
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).some(
-      ([key, inner]) => key.includes('\u0000') || containsNul(inner),
-    );
+    for (const key in value) {
+      if (key.includes('\u0000') || containsNul((value as Record<string, unknown>)[key])) {
+        return true;
+      }
+    }
   }
   return false;
 }

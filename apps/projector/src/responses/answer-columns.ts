@@ -14,18 +14,11 @@ export type TypedAnswer =
   | { readonly ok: true; readonly columns: AnswerColumns }
   | { readonly ok: false; readonly reason: string };
 
-const empty: AnswerColumns = {
-  valueText: null,
-  valueNumber: null,
-  valueBoolean: null,
-  valueDate: null,
-  valueChoices: null,
-};
-
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar day between 0001-01-01 and 9999-12-31, as YYYY-MM-DD. */
 export function isCalendarDate(value: string): boolean {
+  if (value.length !== 10) return false;
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -46,19 +39,27 @@ export function isCalendarDate(value: string): boolean {
  */
 export function typeAnswer(value: AnswerValue): TypedAnswer {
   if (typeof value === 'string') {
-    return {
-      ok: true,
-      columns: { ...empty, valueText: value, valueDate: isCalendarDate(value) ? value : null },
-    };
+    return { ok: true, columns: columns(value, null, null, isCalendarDate(value) ? value : null) };
   }
   if (typeof value === 'number') {
     return Number.isFinite(value)
-      ? { ok: true, columns: { ...empty, valueNumber: value } }
+      ? { ok: true, columns: columns(null, value) }
       : { ok: false, reason: 'a number answer is not finite' };
   }
-  if (typeof value === 'boolean') return { ok: true, columns: { ...empty, valueBoolean: value } };
+  if (typeof value === 'boolean') return { ok: true, columns: columns(null, null, value) };
   if (Array.isArray(value) && value.every((choice) => typeof choice === 'string')) {
-    return { ok: true, columns: { ...empty, valueChoices: value } };
+    return { ok: true, columns: columns(null, null, null, null, value) };
   }
   return { ok: false, reason: 'an answer is neither text, number, boolean nor a list of choices' };
+}
+
+/** A literal object, not a spread over a template: this runs for every answer of every response. */
+function columns(
+  valueText: string | null,
+  valueNumber: number | null = null,
+  valueBoolean: boolean | null = null,
+  valueDate: string | null = null,
+  valueChoices: readonly string[] | null = null,
+): AnswerColumns {
+  return { valueText, valueNumber, valueBoolean, valueDate, valueChoices };
 }

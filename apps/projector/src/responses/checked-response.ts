@@ -54,7 +54,15 @@ function checkResponse(event: ResponseSubmitted, offset: bigint): CheckedRespons
     seen.add(answer.questionId);
     const typed = typeAnswer(answer.value);
     if (!typed.ok) return { offset, reason: `question ${answer.questionId}: ${typed.reason}` };
-    answers.push({ questionId: answer.questionId, ...typed.columns });
+    const { columns } = typed;
+    answers.push({
+      questionId: answer.questionId,
+      valueText: columns.valueText,
+      valueNumber: columns.valueNumber,
+      valueBoolean: columns.valueBoolean,
+      valueDate: columns.valueDate,
+      valueChoices: columns.valueChoices,
+    });
   }
   return {
     offset,

@@ -95,7 +95,16 @@ export function planResponses(
       kafkaOffset: response.offset,
     });
     for (const answer of response.answers) {
-      answers.push({ responseId: response.responseId, formId: response.formId, ...answer });
+      answers.push({
+        responseId: response.responseId,
+        formId: response.formId,
+        questionId: answer.questionId,
+        valueText: answer.valueText,
+        valueNumber: answer.valueNumber,
+        valueBoolean: answer.valueBoolean,
+        valueDate: answer.valueDate,
+        valueChoices: answer.valueChoices,
+      });
     }
   }
   return {

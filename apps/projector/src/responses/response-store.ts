@@ -1,6 +1,14 @@
 import type { PoolClient } from 'pg';
+import { copyIn } from '../copy/copy-in';
+import { ProjectorError } from '../errors/projector-error';
 import type { CheckedResponse } from './checked-response';
 import type { KnownResponses, ResponsesPlan } from './plan-responses';
+import {
+  ANSWER_COPY_COLUMNS,
+  answerCopyRows,
+  RESPONSE_COPY_COLUMNS,
+  responseCopyRows,
+} from './response-copy';
 
 /** What the plan needs from the read model: which responses exist, and the forms' counts. */
 export async function loadKnownResponses(
@@ -13,11 +21,11 @@ export async function loadKnownResponses(
   const formIds = [...new Set(batch.map((response) => response.formId))];
   const existing = await client.query<{ response_id: string }>(
     `SELECT response_id FROM ${schema}.responses WHERE response_id = ANY($1::uuid[])`,
-    [responseIds],
+    [uuidArray(responseIds)],
   );
   const counters = await client.query<{ form_id: string; response_count: string }>(
     `SELECT form_id, response_count FROM ${schema}.form_counters WHERE form_id = ANY($1::uuid[])`,
-    [formIds],
+    [uuidArray(formIds)],
   );
   return {
     existingIds: new Set(existing.rows.map((row) => row.response_id)),
@@ -25,7 +33,12 @@ export async function loadKnownResponses(
   };
 }
 
-/** Set-based: one statement each for responses, answers and counters, whatever the batch size. */
+/**
+ * Set-based: one COPY each for responses and answers, one upsert for the counters, whatever the
+ * batch size. The plan left out every response already stored (read under the partition's
+ * checkpoint lock), so a conflict on response_id can only come from another partition's batch
+ * carrying the same id at the same moment: retriable, the retry sees it stored and skips it.
+ */
 export async function writeResponses(
   client: PoolClient,
   schema: string,
@@ -34,64 +47,22 @@ export async function writeResponses(
 ): Promise<void> {
   if (plan.responses.length === 0) return;
   const { responses: rows, answers, counters } = plan;
-  const inserted = await client.query(
-    `INSERT INTO ${schema}.responses (response_id, org_id, form_id, form_version, form_seq,
-       submitted_at, received_at, source, locale, hidden_fields, idempotency_key, event_id,
-       kafka_partition, kafka_offset)
-     SELECT r.response_id, r.org_id, r.form_id, r.form_version, r.form_seq,
-       to_timestamp(r.submitted_ms / 1000.0), to_timestamp(r.received_ms / 1000.0), r.source,
-       r.locale, r.hidden_fields, r.idempotency_key, r.event_id, $13, r.kafka_offset
-     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::bigint[], $6::float8[],
-       $7::float8[], $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::uuid[], $14::bigint[])
-       AS r(response_id, org_id, form_id, form_version, form_seq, submitted_ms, received_ms,
-         source, locale, hidden_fields, idempotency_key, event_id, kafka_offset)
-     ON CONFLICT (response_id) DO NOTHING`,
-    [
-      rows.map((row) => row.responseId),
-      rows.map((row) => row.orgId),
-      rows.map((row) => row.formId),
-      rows.map((row) => row.formVersion),
-      rows.map((row) => String(row.formSeq)),
-      rows.map((row) => row.submittedAtMs),
-      rows.map((row) => row.receivedAtMs),
-      rows.map((row) => row.source),
-      rows.map((row) => row.locale),
-      rows.map((row) => JSON.stringify(row.hiddenFields)),
-      rows.map((row) => row.idempotencyKey),
-      rows.map((row) => row.eventId),
-      partition,
-      rows.map((row) => String(row.kafkaOffset)),
-    ],
-  );
-  if (inserted.rowCount !== rows.length) {
-    // The plan left out every response already stored, under the partition's checkpoint lock.
-    throw new Error(
-      `inserted ${inserted.rowCount} of ${rows.length} planned responses: the read model changed under the batch`,
+  const inserted = await copyIn(
+    client,
+    `${schema}.responses (${RESPONSE_COPY_COLUMNS})`,
+    responseCopyRows(rows, partition),
+  ).catch((error: unknown) => {
+    throw concurrentDuplicate(error) ?? error;
+  });
+  if (inserted !== rows.length) {
+    throw new ProjectorError(
+      'read_model_inconsistent',
+      false,
+      `stored ${inserted} of ${rows.length} planned responses`,
     );
   }
   if (answers.length > 0) {
-    await client.query(
-      `INSERT INTO ${schema}.answers (response_id, form_id, question_id, value_text, value_number,
-         value_boolean, value_date, value_choices)
-       SELECT a.response_id, a.form_id, a.question_id, a.value_text, a.value_number,
-         a.value_boolean, a.value_date::date,
-         CASE WHEN a.choices IS NULL THEN NULL
-              ELSE ARRAY(SELECT jsonb_array_elements_text(a.choices)) END
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::float8[], $6::bool[],
-         $7::text[], $8::jsonb[])
-         AS a(response_id, form_id, question_id, value_text, value_number, value_boolean,
-           value_date, choices)`,
-      [
-        answers.map((answer) => answer.responseId),
-        answers.map((answer) => answer.formId),
-        answers.map((answer) => answer.questionId),
-        answers.map((answer) => answer.valueText),
-        answers.map((answer) => answer.valueNumber),
-        answers.map((answer) => answer.valueBoolean),
-        answers.map((answer) => answer.valueDate),
-        answers.map((answer) => (answer.valueChoices ? JSON.stringify(answer.valueChoices) : null)),
-      ],
-    );
+    await copyIn(client, `${schema}.answers (${ANSWER_COPY_COLUMNS})`, answerCopyRows(answers));
   }
   await client.query(
     `INSERT INTO ${schema}.form_counters (form_id, org_id, response_count, first_submitted_at,
@@ -112,4 +83,20 @@ export async function writeResponses(
       counters.map((counter) => counter.lastSubmittedAtMs),
     ],
   );
+}
+
+function concurrentDuplicate(error: unknown): ProjectorError | undefined {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  if (code !== '23505' || constraint !== 'responses_pkey') return undefined;
+  return new ProjectorError(
+    'read_model_inconsistent',
+    true,
+    'another partition stored a response with the same responseId meanwhile; retrying the batch',
+    { cause: error },
+  );
+}
+
+/** Checked UUIDs as a uuid[] literal: no quoting needed, far cheaper than pg's array encoding. */
+function uuidArray(ids: readonly string[]): string {
+  return `{${ids.join(',')}}`;
 }
