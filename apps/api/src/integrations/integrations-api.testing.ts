@@ -92,8 +92,18 @@ export interface IntegrationsApi {
   close(): Promise<void>;
 }
 
-export async function startIntegrationsApi(): Promise<IntegrationsApi> {
+export interface IntegrationsApiOptions {
+  /** Another Kafka than the shared stack's (a private broker a test stops). */
+  readonly kafkaBrokers?: readonly string[];
+  /** How long Kafka may take before a 503. */
+  readonly kafkaTimeoutMs?: number;
+}
+
+export async function startIntegrationsApi(
+  options: IntegrationsApiOptions = {},
+): Promise<IntegrationsApi> {
   const env = stackEnv();
+  const brokers = [...(options.kafkaBrokers ?? env.kafkaBrokers)];
   const db = await createPrivateDatabase('collect_integrations');
   const topics = {
     ...randomTopics(),
@@ -103,7 +113,7 @@ export async function startIntegrationsApi(): Promise<IntegrationsApi> {
     imports: [
       HealthModule,
       KafkaModule.forRoot({
-        brokers: env.kafkaBrokers,
+        brokers,
         clientId: 'collect-api-integrations-test',
         schemaRegistryUrl: env.schemaRegistryUrl,
         logLevel: 'error',
@@ -120,9 +130,17 @@ export async function startIntegrationsApi(): Promise<IntegrationsApi> {
         rateLimit: { perSecond: 100_000, burst: 100_000 },
       }),
       OrganisationsModule,
-      EventsModule.forRoot({ partitions: PARTITIONS, topics }),
+      EventsModule.forRoot({
+        partitions: PARTITIONS,
+        topics,
+        ...(options.kafkaTimeoutMs ? { publishTimeoutMs: options.kafkaTimeoutMs } : {}),
+      }),
       FormsModule,
-      IntegrationsModule.forRoot({ topic: topics.integrations, partitions: PARTITIONS }),
+      IntegrationsModule.forRoot({
+        topic: topics.integrations,
+        partitions: PARTITIONS,
+        ...(options.kafkaTimeoutMs ? { kafkaTimeoutMs: options.kafkaTimeoutMs } : {}),
+      }),
     ],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
@@ -135,7 +153,7 @@ export async function startIntegrationsApi(): Promise<IntegrationsApi> {
   await eventually(() => view.health.ready, 'the forms view to finish its initial catch-up');
 
   const kafka = createKafka({
-    brokers: env.kafkaBrokers,
+    brokers,
     clientId: 'integrations-test-client',
     schemaRegistryUrl: env.schemaRegistryUrl,
     logLevel: 'error',
