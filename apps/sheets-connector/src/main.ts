@@ -1,12 +1,43 @@
 import { config, telemetry } from './instrumentation'; // must stay the first import
-import { runService } from '@collect/platform';
-import { AppModule } from './app.module';
+import { runConnector } from '@collect/connector-runtime';
+import { createPool } from '@collect/database';
+import { Logger } from '@nestjs/common';
+import { sheetsConnector } from './connector/sheets-connector';
+import { createSheetsClient } from './sheets/create-sheets-client';
+import { LayoutStore } from './writer/layout-store';
+import { SheetWriter } from './writer/sheet-writer';
 
-void runService({
-  name: 'collect-sheets-connector',
-  module: AppModule.forRoot(config),
-  host: config.host,
-  port: config.port,
-  shutdownTimeoutMs: config.shutdownTimeoutMs,
-  telemetry,
-});
+// The whole app: the Sheets connector (contract only), run by the connector runtime.
+async function main(): Promise<void> {
+  const logger = new Logger('SheetsConnector');
+  const pool = createPool(
+    {
+      connectionString: config.databaseUrl,
+      password: config.databasePassword,
+      applicationName: 'collect-sheets-layouts',
+      maxConnections: 4,
+    },
+    logger,
+  );
+  const writer = new SheetWriter(await createSheetsClient(config), new LayoutStore(pool), {
+    tabCellLimit: config.sheetsTabCellLimit,
+    onNote: (key, note) => logger.warn({ spreadsheetId: key.spreadsheetId, note }),
+  });
+  await runConnector(
+    sheetsConnector({
+      pool,
+      migrationsDir: config.sheetsMigrationsDir,
+      writer,
+      budgets: {
+        perSpreadsheetPerMinute: config.sheetsWritesPerMinutePerSpreadsheet,
+        perUserPerMinute: config.sheetsWritesPerMinutePerUser,
+        perProjectPerMinute: config.sheetsWritesPerMinutePerProject,
+        credential: `${config.sheetsApiRootUrl} ${config.sheetsCredentialsFile ?? 'adc'}`,
+      },
+    }),
+    config,
+    telemetry,
+  );
+}
+
+void main();

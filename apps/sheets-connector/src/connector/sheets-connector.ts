@@ -1,0 +1,63 @@
+import type { Connector, RateLimit } from '@collect/connector-runtime';
+import { runMigrations } from '@collect/database';
+import type { Pool } from 'pg';
+import type { SheetWriter } from '../writer/sheet-writer';
+import { outcomesOf } from './outcomes';
+import { sheetsRateLimits, type WriteBudgets } from './sheets-rate-limits';
+import { sheetTargetConfigSchema, type SheetTargetConfig } from './sheet-target-config';
+
+export interface SheetsConnectorOptions {
+  readonly type?: string;
+  readonly pool: Pool;
+  readonly migrationsDir: string;
+  readonly writer: SheetWriter;
+  readonly budgets: WriteBudgets;
+  readonly maxBatchSize?: number;
+}
+
+/**
+ * The Google Sheets connector: each integration appends its form's responses as rows to one tab.
+ * Not idempotent (an append twice is two rows); after a crash or an ambiguous append it
+ * reconciles by reading the tab's tail for the claimed responseIds.
+ */
+export function sheetsConnector(options: SheetsConnectorOptions): Connector<SheetTargetConfig> {
+  const { writer } = options;
+  return {
+    type: options.type ?? 'google-sheets',
+    description: 'Appends each response as a row of a Google Sheets tab (one column per question).',
+    configSchema: sheetTargetConfigSchema,
+    idempotent: false,
+    maxBatchSize: options.maxBatchSize ?? 500,
+    callTimeoutMs: 60_000,
+
+    async start() {
+      await runMigrations(options.pool, {
+        directory: options.migrationsDir,
+        table: 'sheets_connector_schema_migrations',
+      });
+    },
+
+    async stop() {
+      await options.pool.end();
+    },
+
+    async deliver(target, responses) {
+      const result = await writer.write(
+        target.config,
+        responses.map((r) => r.response),
+      );
+      return outcomesOf(responses, result);
+    },
+
+    async reconcile(target, claimed) {
+      return writer.recognise(
+        target.config,
+        claimed.map((r) => r.response.responseId),
+      );
+    },
+
+    rateLimits(target): readonly RateLimit[] {
+      return sheetsRateLimits(target.config.spreadsheetId, options.budgets);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import type { RateLimit } from '@collect/connector-runtime';
+
+/** Write budgets in requests per minute (Google: 60 per user, 300 per project). */
+export interface WriteBudgets {
+  readonly perSpreadsheetPerMinute: number;
+  readonly perUserPerMinute: number;
+  readonly perProjectPerMinute: number;
+  /** Identifies the credential (e.g. its key file path and API root); hashed, never a secret. */
+  readonly credential: string;
+}
+
+/**
+ * The token buckets one delivery (one append request in the common case) draws from: its
+ * spreadsheet, the service account (Google's per-user quota) and the project. Shared by every
+ * replica through the runtime. Bursts are bounded to a tenth of a minute's budget.
+ */
+export function sheetsRateLimits(spreadsheetId: string, budgets: WriteBudgets): RateLimit[] {
+  const account = createHash('sha256').update(budgets.credential).digest('hex').slice(0, 16);
+  return [
+    bucket(`spreadsheet:${spreadsheetId}`, budgets.perSpreadsheetPerMinute),
+    bucket(`user:${account}`, budgets.perUserPerMinute),
+    bucket(`project:${account}`, budgets.perProjectPerMinute),
+  ];
+}
+
+function bucket(name: string, perMinute: number): RateLimit {
+  return {
+    bucket: name,
+    capacity: Math.max(1, Math.floor(perMinute / 10)),
+    refillPerSecond: perMinute / 60,
+    per: 'call',
+  };
+}

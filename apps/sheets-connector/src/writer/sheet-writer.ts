@@ -1,0 +1,175 @@
+import type { ResponseSubmitted } from '@collect/events';
+import type { SheetTargetConfig } from '../connector/sheet-target-config';
+import type { CellValue, SheetsClient } from '../sheets/sheets-client';
+import { SheetsConnectorError } from '../sheets/sheets-connector-error';
+import { appendChunks } from './append-chunks';
+import { columnCount, extendLayout, headerOf, rowOf } from './column-layout';
+import { KeyedMutex } from './keyed-mutex';
+import type { LayoutStore, TargetKey, TargetState } from './layout-store';
+import { tabTitle, wouldPassCellLimit } from './tab-names';
+
+/** How far a write got: the responses appended (in order) and, if it stopped, why. */
+export interface WriteResult {
+  readonly appended: readonly string[];
+  /** Set when it stopped early; responses after `appended` were not (or perhaps not) written. */
+  readonly stoppedBy?: SheetsConnectorError;
+  /** True when the stopping request may have landed (network failure, timeout). */
+  readonly ambiguous?: boolean;
+}
+
+export interface SheetWriterOptions {
+  /** Cells a tab may reach before the writer continues in the next tab (10,000,000 at Google). */
+  readonly tabCellLimit: number;
+  readonly maxAppendBytes?: number;
+  readonly onNote?: (key: TargetKey, note: string) => void;
+}
+
+/**
+ * Appends responses as rows to one target tab: keeps the column layout (durable in the layout
+ * store, saved before the header row changes), writes the header when columns are added, rolls
+ * over to `<sheet> (n)` before the cell limit, appends many rows per request (RAW, INSERT_ROWS),
+ * one writer per spreadsheet at a time in this process.
+ */
+export class SheetWriter {
+  private readonly mutex = new KeyedMutex();
+
+  constructor(
+    private readonly client: SheetsClient,
+    private readonly store: LayoutStore,
+    private readonly options: SheetWriterOptions,
+  ) {}
+
+  write(config: SheetTargetConfig, responses: readonly ResponseSubmitted[]): Promise<WriteResult> {
+    return this.mutex.run(config.spreadsheetId, () => this.writeLocked(config, responses));
+  }
+
+  /** The responseIds among `candidates` found in the last rows of the target's current (and previous) tab. */
+  recognise(config: SheetTargetConfig, candidates: readonly string[]): Promise<string[]> {
+    return this.mutex.run(config.spreadsheetId, async () => {
+      const state = await this.store.load(keyOf(config));
+      const wanted = new Set(candidates);
+      const found = new Set<string>();
+      const count = Math.min(candidates.length * 2 + 200, 5_000);
+      for (const tab of [state.tabNumber, state.tabNumber - 1].filter((n) => n >= 1)) {
+        const rows = await this.readTailIfAny(
+          config.spreadsheetId,
+          tabTitle(config.sheet, tab),
+          count,
+        );
+        for (const row of rows) {
+          const id = row.values[0];
+          if (typeof id === 'string' && wanted.has(id)) found.add(id);
+        }
+      }
+      return candidates.filter((id) => found.has(id));
+    });
+  }
+
+  private async writeLocked(
+    config: SheetTargetConfig,
+    responses: readonly ResponseSubmitted[],
+  ): Promise<WriteResult> {
+    const key = keyOf(config);
+    let state = await this.store.load(key);
+    const layout = extendLayout(state, config, responses);
+    const columns = columnCount(layout);
+    if (
+      state.tabLastRow > 0 &&
+      wouldPassCellLimit(state.tabLastRow, responses.length, columns, this.options.tabCellLimit)
+    ) {
+      state = this.rolledOver(key, state);
+    }
+    state = { ...state, questionIds: layout.questionIds };
+    await this.store.save(key, state);
+    const tab = tabTitle(config.sheet, state.tabNumber);
+    try {
+      state = await this.ensureHeader(config, key, tab, state);
+    } catch (error) {
+      return { appended: [], stoppedBy: asSheetsError(error) };
+    }
+    const items = responses.map((response) => ({ response, row: rowOf(layout, response) }));
+    const appended: string[] = [];
+    for (const chunk of appendChunks(items, this.options.maxAppendBytes)) {
+      try {
+        const rows: CellValue[][] = chunk.map((item) => item.row);
+        const result = await this.client.append(config.spreadsheetId, tab, rows);
+        appended.push(...chunk.map((item) => item.response.responseId));
+        state = { ...state, tabLastRow: Math.max(state.tabLastRow, result.lastRow) };
+      } catch (error) {
+        const stoppedBy = asSheetsError(error);
+        if (stoppedBy.code === 'cell_limit_exceeded') state = this.rolledOver(key, state);
+        await this.saveQuietly(key, state);
+        const ambiguous = stoppedBy.code === 'network' || stoppedBy.code === 'timeout';
+        return { appended, stoppedBy, ambiguous };
+      }
+    }
+    await this.saveQuietly(key, state);
+    return { appended };
+  }
+
+  /** Creates the tab when missing and (re)writes its header when the titles changed. */
+  private async ensureHeader(
+    config: SheetTargetConfig,
+    key: TargetKey,
+    tab: string,
+    state: TargetState,
+  ): Promise<TargetState> {
+    const titles = headerOf(state, config);
+    if (state.headerTitles && sameTitles(state.headerTitles, titles)) return state;
+    if (!state.headerTitles) await this.ensureTab(config.spreadsheetId, tab, titles.length);
+    await this.client.writeHeader(config.spreadsheetId, tab, titles);
+    const next = { ...state, headerTitles: titles, tabLastRow: Math.max(state.tabLastRow, 1) };
+    await this.store.save(key, next);
+    return next;
+  }
+
+  private async ensureTab(spreadsheetId: string, tab: string, columns: number): Promise<void> {
+    const info = await this.client.getSpreadsheet(spreadsheetId);
+    if (info.sheets.some((sheet) => sheet.title === tab)) return;
+    try {
+      await this.client.addSheet(spreadsheetId, tab, {
+        rowCount: 1,
+        columnCount: Math.max(columns, 26),
+      });
+    } catch (error) {
+      if (!(error instanceof SheetsConnectorError && error.code === 'sheet_already_exists'))
+        throw error;
+    }
+  }
+
+  private rolledOver(key: TargetKey, state: TargetState): TargetState {
+    const tabNumber = state.tabNumber + 1;
+    const note = `continuing in tab "${tabTitle(key.sheet, tabNumber)}": "${tabTitle(key.sheet, state.tabNumber)}" reached the cell limit`;
+    this.options.onNote?.(key, note);
+    return { ...state, tabNumber, tabLastRow: 0, headerTitles: null, note };
+  }
+
+  private async readTailIfAny(spreadsheetId: string, tab: string, count: number) {
+    try {
+      return await this.client.readTail(spreadsheetId, tab, count);
+    } catch (error) {
+      if (error instanceof SheetsConnectorError && error.code === 'sheet_not_found') return [];
+      throw error;
+    }
+  }
+
+  private async saveQuietly(key: TargetKey, state: TargetState): Promise<void> {
+    // The row count only steers roll-over; a lost save is corrected by the next append's result.
+    await this.store.save(key, state).catch(() => undefined);
+  }
+}
+
+function keyOf(config: SheetTargetConfig): TargetKey {
+  return { spreadsheetId: config.spreadsheetId, sheet: config.sheet };
+}
+
+function sameTitles(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((title, i) => title === b[i]);
+}
+
+function asSheetsError(error: unknown): SheetsConnectorError {
+  if (error instanceof SheetsConnectorError) return error;
+  return new SheetsConnectorError('unexpected', 'unexpected failure writing to the sheet', {
+    cause: error,
+  });
+}
