@@ -5,6 +5,8 @@ export interface TestTargetConfig {
   readonly authToken?: string;
   /** A token bucket for this integration (shared by replicas); unset: unlimited. */
   readonly responsesPerSecond?: number;
+  /** Integrations naming the same credential share its bucket (like a per-user API quota). */
+  readonly credential?: string;
 }
 
 export const testTargetConfigSchema = {
@@ -14,6 +16,7 @@ export const testTargetConfigSchema = {
     label: { type: 'string', maxLength: 200 },
     authToken: { type: 'string', minLength: 1 },
     responsesPerSecond: { type: 'number', exclusiveMinimum: 0 },
+    credential: { type: 'string', minLength: 1, maxLength: 100 },
   },
   additionalProperties: false,
 } as const;

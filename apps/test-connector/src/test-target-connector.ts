@@ -75,17 +75,10 @@ export function testTargetConnector(options: TestTargetOptions): Connector<TestT
     },
 
     rateLimits(target): readonly RateLimit[] {
-      const perSecond = target.config.responsesPerSecond;
-      return perSecond
-        ? [
-            {
-              bucket: `target:${target.integrationId}`,
-              capacity: perSecond,
-              refillPerSecond: perSecond,
-              per: 'response',
-            },
-          ]
-        : [];
+      const { responsesPerSecond: perSecond, credential } = target.config;
+      if (!perSecond) return [];
+      const bucket = credential ? `credential:${credential}` : `target:${target.integrationId}`;
+      return [{ bucket, capacity: perSecond, refillPerSecond: perSecond, per: 'response' }];
     },
   };
 }

@@ -13,7 +13,8 @@ export interface CursorWindow {
 
 /**
  * Inside the round's transaction: makes sure every candidate has a cursor row (missing reads as
- * 0), then locks the rows of those whose cursor lies in the window and returns their values.
+ * 0), then locks the rows of those still active whose cursor lies in the window and returns
+ * their values (a pause or detach takes effect at the next round, whatever the cache says).
  * SKIP LOCKED: an integration another reader is serving right now is left to it (it stays behind
  * and is picked up by a later round), so readers never wait on each other or deadlock.
  */
@@ -30,12 +31,14 @@ export async function lockCursors(
     [integrationIds, window.topic, window.partition],
   );
   const { rows } = await client.query<{ integration_id: string; next_offset: string }>(
-    `SELECT integration_id, next_offset FROM integration_cursors
-      WHERE integration_id = ANY($1::uuid[]) AND topic = $2 AND partition = $3
-        AND next_offset >= $4 AND next_offset <= $5
-        AND ($6::bigint IS NULL OR next_offset < $6::bigint)
-      ORDER BY integration_id
-      FOR UPDATE SKIP LOCKED`,
+    `SELECT c.integration_id, c.next_offset FROM integration_cursors c
+      WHERE c.integration_id = ANY($1::uuid[]) AND c.topic = $2 AND c.partition = $3
+        AND c.next_offset >= $4 AND c.next_offset <= $5
+        AND ($6::bigint IS NULL OR c.next_offset < $6::bigint)
+        AND EXISTS (SELECT 1 FROM integrations i
+                     WHERE i.integration_id = c.integration_id AND i.state = 'active')
+      ORDER BY c.integration_id
+      FOR UPDATE OF c SKIP LOCKED`,
     [
       integrationIds,
       window.topic,
