@@ -105,6 +105,26 @@ describe('changing integrations', () => {
     });
   });
 
+  it('lets exactly one of two concurrent changes built on the same version win', async () => {
+    const { key, integration } = await attached();
+    const url = `/v1/integrations/${integration.integrationId}`;
+
+    const replies = await Promise.all(
+      ['Left', 'Right'].map((name) => api.request('PATCH', url, key, { expectedVersion: 1, name })),
+    );
+
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = replies.find((r) => r.status === 200)!.body as unknown as IntegrationView;
+    expect((await api.request('GET', url, key)).body).toMatchObject({
+      name: winner.name,
+      version: 2,
+    });
+    await api.eventFor(integration.integrationId, 'IntegrationUpdated', 2);
+    expect(
+      api.events.filter((e) => e.integrationId === integration.integrationId && e.version === 2),
+    ).toHaveLength(1);
+  });
+
   it('validates a changed config against the type schema (422) and keeps the stored one', async () => {
     const { key, integration } = await attached();
     const reply = await api.request('PATCH', `/v1/integrations/${integration.integrationId}`, key, {

@@ -3,6 +3,7 @@ import type { IntegrationEvent } from '@collect/integrations';
 import { parseIntegrationEvent } from '@collect/integrations';
 import { KafkaModule, createKafka } from '@collect/kafka';
 import { HealthModule, Secret } from '@collect/platform';
+import type { LoggerService } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { Consumer, Kafka } from 'kafkajs';
@@ -97,6 +98,8 @@ export interface IntegrationsApiOptions {
   readonly kafkaBrokers?: readonly string[];
   /** How long Kafka may take before a 503. */
   readonly kafkaTimeoutMs?: number;
+  /** Collects every log line of every level here (serialised), instead of printing errors. */
+  readonly logs?: string[];
 }
 
 export async function startIntegrationsApi(
@@ -144,7 +147,7 @@ export async function startIntegrationsApi(
     ],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
-    logger: ['error'],
+    logger: options.logs ? collectingLogger(options.logs) : ['error'],
   });
   configureHttp(app, { bodyLimitBytes: 1024 * 1024, jsonMaxDepth: 32, openApi: false });
   await app.init();
@@ -222,6 +225,28 @@ export async function startIntegrationsApi(
       await db.drop();
     },
   };
+}
+
+function collectingLogger(lines: string[]): LoggerService {
+  const collect =
+    (level: string) =>
+    (message: unknown, ...rest: unknown[]) => {
+      lines.push(`${level} ${JSON.stringify([message, ...rest], errorFields)}`);
+    };
+  return {
+    log: collect('log'),
+    error: collect('error'),
+    warn: collect('warn'),
+    debug: collect('debug'),
+    verbose: collect('verbose'),
+    fatal: collect('fatal'),
+  };
+}
+
+/** Errors serialise with their message, stack and cause (JSON.stringify would drop them). */
+function errorFields(_key: string, value: unknown): unknown {
+  if (!(value instanceof Error)) return value;
+  return { name: value.name, message: value.message, stack: value.stack, cause: value.cause };
 }
 
 async function registerType(db: PrivateDatabase, seed: ConnectorTypeSeed): Promise<string> {
