@@ -1,3 +1,4 @@
+import { z } from 'zod';
 // Relative imports: this file is loaded before telemetry starts (see instrumentation.ts), and the
 // @collect/* barrels would load Nest too early.
 import { connectorRuntimeVariables } from '../../../libs/connector-runtime/src/config/runtime-variables';
@@ -20,6 +21,14 @@ export const sheetsConnectorConfigSpec = defineConfig({
   ...serviceVariables('collect-sheets-connector', 3002),
   ...connectorRuntimeVariables(),
   ...sheetsClientVariables(),
+  connectorType: envVar.withDefault({
+    env: 'SHEETS_CONNECTOR_TYPE',
+    default: 'google-sheets',
+    schema: z
+      .string()
+      .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'must be lower-case words joined by "-"'),
+    description: 'connector type registered (names the consumer group); tests pick a random one',
+  }),
   sheetsWritesPerMinutePerUser: envVar.withDefault({
     env: 'SHEETS_WRITES_PER_MINUTE_PER_USER',
     default: '60',

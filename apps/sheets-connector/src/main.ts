@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   });
   await runConnector(
     sheetsConnector({
+      type: config.connectorType,
       pool,
       migrationsDir: config.sheetsMigrationsDir,
       writer,

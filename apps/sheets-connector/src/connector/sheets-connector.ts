@@ -22,6 +22,7 @@ export interface SheetsConnectorOptions {
  */
 export function sheetsConnector(options: SheetsConnectorOptions): Connector<SheetTargetConfig> {
   const { writer } = options;
+  let stopped = false;
   return {
     type: options.type ?? 'google-sheets',
     description: 'Appends each response as a row of a Google Sheets tab (one column per question).',
@@ -38,6 +39,8 @@ export function sheetsConnector(options: SheetsConnectorOptions): Connector<Shee
     },
 
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await options.pool.end();
     },
 
