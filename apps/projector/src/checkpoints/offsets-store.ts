@@ -1,6 +1,6 @@
 import type { CheckpointStore, PartitionBatch } from '@collect/kafka';
 import type { Pool, PoolClient } from 'pg';
-import { fromDatabaseError } from '../errors/from-database-error';
+import { inTransaction } from '../batches/in-transaction';
 import type { ProjectionTarget } from '../generations/projection-target';
 
 /** The consumer's view of the checkpoints: the target generation's `offsets` table. */
@@ -10,18 +10,21 @@ export class OffsetsCheckpointStore implements CheckpointStore {
     private readonly target: ProjectionTarget,
   ) {}
 
+  /**
+   * In one transaction that resolves the target as a batch does (the live generation
+   * share-locked), so a switch-over, or the drop of the generation it retired, cannot slip in
+   * between naming the schema and reading it.
+   */
   async load(topic: string, partitions: readonly number[]): Promise<ReadonlyMap<number, bigint>> {
-    try {
-      const schema = await this.target.current(this.pool);
-      const { rows } = await this.pool.query<{ partition: number; next_offset: string }>(
+    return inTransaction(this.pool, async (client) => {
+      const schema = await this.target.resolve(client);
+      const { rows } = await client.query<{ partition: number; next_offset: string }>(
         `SELECT partition, next_offset FROM ${schema}.offsets
           WHERE topic = $1 AND partition = ANY($2::int[])`,
         [topic, partitions],
       );
       return new Map(rows.map((row) => [row.partition, BigInt(row.next_offset)]));
-    } catch (error) {
-      throw fromDatabaseError(error, `reading the checkpoints of ${topic}`);
-    }
+    });
   }
 }
 

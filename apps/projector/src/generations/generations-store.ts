@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { ProjectorError } from '../errors/projector-error';
 import { assertGenerationSchema, type Generation, type GenerationState } from './generation';
 
 interface GenerationRow {
@@ -38,10 +39,19 @@ export async function liveGeneration(db: Pool | PoolClient): Promise<Generation>
  * updates this row) waits for in-flight batches, and batches after it see the new generation.
  */
 export async function lockLiveGeneration(client: PoolClient): Promise<Generation> {
-  const { rows } = await client.query<GenerationRow>(
-    `SELECT generation, schema_name, state FROM projection.generations
-      WHERE state = 'live' FOR SHARE`,
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { rows } = await client.query<GenerationRow>(
+      `SELECT generation, schema_name, state FROM projection.generations
+        WHERE state = 'live' FOR SHARE`,
+    );
+    if (rows.length === 1) return toGeneration(rows[0]!);
+    // None: a switch-over committed while this statement waited for the old live row, which is
+    // retired now, and the statement's snapshot predates the new live row. A new statement
+    // (a new snapshot under READ COMMITTED) sees it.
+  }
+  throw new ProjectorError(
+    'no_live_generation',
+    false,
+    'projection.generations has no live generation: run the projector migrations',
   );
-  if (rows.length !== 1) throw new Error('projection.generations has no live generation');
-  return toGeneration(rows[0]!);
 }

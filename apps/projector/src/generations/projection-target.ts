@@ -1,6 +1,6 @@
-import type { Pool, PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
 import { generationSchema } from './generation';
-import { liveGeneration, lockLiveGeneration } from './generations-store';
+import { lockLiveGeneration } from './generations-store';
 
 /**
  * Which generation schema a batch writes to, resolved inside each batch transaction.
@@ -11,18 +11,15 @@ import { liveGeneration, lockLiveGeneration } from './generations-store';
  * `fixed`: one generation, e.g. the one a rebuild is building.
  */
 export interface ProjectionTarget {
-  /** Inside the caller's transaction: the schema to write to. */
+  /** Inside the caller's transaction: the schema to write to (and read checkpoints from). */
   resolve(client: PoolClient): Promise<string>;
-  /** Outside any transaction: the schema whose checkpoints say where to start. */
-  current(pool: Pool): Promise<string>;
 }
 
 export const liveTarget: ProjectionTarget = {
   resolve: async (client) => (await lockLiveGeneration(client)).schemaName,
-  current: async (pool) => (await liveGeneration(pool)).schemaName,
 };
 
 export function fixedTarget(generation: number): ProjectionTarget {
   const schema = generationSchema(generation);
-  return { resolve: () => Promise.resolve(schema), current: () => Promise.resolve(schema) };
+  return { resolve: () => Promise.resolve(schema) };
 }

@@ -42,3 +42,43 @@ export async function countWhere(
   );
   return Number(rows[0]!.n);
 }
+
+/** The read-model tables whose rows belong to a form (everything but the checkpoints). */
+export const FORM_TABLES = [
+  'forms',
+  'form_versions',
+  'questions',
+  'responses',
+  'answers',
+  'form_counters',
+] as const;
+
+/**
+ * Row-by-row checksums per table of one generation schema, over the given forms: md5 of every
+ * row in primary-key order. Two generations with equal checksums hold identical rows.
+ */
+export async function tableChecksums(
+  pool: Pool,
+  schema: string,
+  formIds: readonly string[],
+): Promise<Record<(typeof FORM_TABLES)[number], string>> {
+  const order: Record<(typeof FORM_TABLES)[number], string> = {
+    forms: 'form_id',
+    form_versions: 'form_id, version',
+    questions: 'form_id, question_id',
+    responses: 'response_id',
+    answers: 'response_id, question_id',
+    form_counters: 'form_id',
+  };
+  const checksums = {} as Record<(typeof FORM_TABLES)[number], string>;
+  for (const table of FORM_TABLES) {
+    const { rows } = await pool.query<{ checksum: string; n: string }>(
+      `SELECT md5(coalesce(string_agg(md5(t::text), '' ORDER BY ${order[table]}), '')) AS checksum,
+              count(*) AS n
+         FROM ${schema}.${table} t WHERE form_id = ANY($1::uuid[])`,
+      [formIds],
+    );
+    checksums[table] = `${rows[0]!.n} rows, ${rows[0]!.checksum}`;
+  }
+  return checksums;
+}
