@@ -16,6 +16,7 @@ describe('the test connector killed with SIGKILL at random moments during a load
   const processes = new ConnectorProcesses(harness, {
     CONNECTOR_SESSION_TIMEOUT_MS: '6000',
     CONNECTOR_HEARTBEAT_INTERVAL_MS: '500',
+    LOG_LEVEL: 'info',
   });
 
   beforeAll(() => harness.setUp());
@@ -75,5 +76,9 @@ describe('the test connector killed with SIGKILL at random moments during a load
       expect(await harness.target.received(integrationId)).toEqual(expected);
     }
     expect(backfilled).toBeDefined();
+    // Answers never reach the logs (every answer of the load says "secret answer").
+    const logs = processes.started.map((app) => app.output()).join('\n');
+    expect(logs).toContain('delivering');
+    expect(logs).not.toContain('secret answer');
   });
 });

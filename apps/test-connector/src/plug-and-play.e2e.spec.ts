@@ -1,5 +1,5 @@
 import { startApp, waitForReadyStatus, type RunningApp } from '../../../test/support/app-process';
-import { eventually } from '../../../test/support/eventually';
+import { eventually, within } from '../../../test/support/eventually';
 import { stackEnv } from '../../../test/support/stack-env';
 import {
   ApiClient,
@@ -128,5 +128,12 @@ describe('a new connector app, plugged into the running system', () => {
       'the API to show the delivery status the runtime reports',
       30_000,
     );
+  });
+
+  it('stops gracefully on SIGTERM: leaves its group and exits 0 within its shutdown budget', async () => {
+    const [app] = [...processes.running];
+    app!.child.kill('SIGTERM');
+    const exit = await within(app!.exited, 15_000, 'the connector to exit after SIGTERM');
+    expect(exit).toEqual({ code: 0, signal: null });
   });
 });

@@ -9,6 +9,8 @@ import type { ConnectorHarness } from './connector-harness';
 /** Test connector apps started as processes for a harness's connector type. */
 export class ConnectorProcesses {
   readonly running = new Set<RunningApp>();
+  /** Every process started, running or not (their output stays readable). */
+  readonly started: RunningApp[] = [];
 
   constructor(
     private readonly harness: ConnectorHarness,
@@ -33,6 +35,7 @@ export class ConnectorProcesses {
       ...this.extraEnv,
     });
     this.running.add(app);
+    this.started.push(app);
     void app.exited.then(() => this.running.delete(app));
     if (waitReady) await waitForReadyStatus(app, 200, 90_000);
     return app;
