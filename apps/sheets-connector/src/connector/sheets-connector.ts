@@ -1,6 +1,7 @@
 import type { Connector, RateLimit } from '@collect/connector-runtime';
 import { runMigrations } from '@collect/database';
 import type { Pool } from 'pg';
+import { SheetsConnectorError } from '../sheets/sheets-connector-error';
 import type { SheetWriter } from '../writer/sheet-writer';
 import { outcomesOf } from './outcomes';
 import { sheetsRateLimits, type WriteBudgets } from './sheets-rate-limits';
@@ -53,14 +54,29 @@ export function sheetsConnector(options: SheetsConnectorOptions): Connector<Shee
     },
 
     async reconcile(target, claimed) {
-      return writer.recognise(
-        target.config,
-        claimed.map((r) => r.response.responseId),
-      );
+      try {
+        return await writer.recognise(
+          target.config,
+          claimed.map((r) => r.response.responseId),
+        );
+      } catch (error) {
+        throw waitingOn(error);
+      }
     },
 
     rateLimits(target): readonly RateLimit[] {
       return sheetsRateLimits(target.config.spreadsheetId, options.budgets);
     },
   };
+}
+
+/**
+ * A reconcile that cannot read the sheet because of a permanent cause (access revoked, deleted)
+ * must wait like a delivery does, not stop the consumer: the runtime retries retriable throws.
+ */
+function waitingOn(error: unknown): unknown {
+  if (!(error instanceof SheetsConnectorError) || !error.permanent) return error;
+  return new SheetsConnectorError('unavailable', `permanent: ${error.code}: ${error.message}`, {
+    cause: error,
+  });
 }

@@ -126,6 +126,8 @@ describe('Google Sheets connector against the emulator', () => {
       'integration failing during the outage',
       30_000,
     );
+    // The 5-minute outage with COLLECT_FULL=1; a few seconds in CI.
+    await new Promise((resolve) => setTimeout(resolve, FULL ? 5 * 60_000 : 2_000));
     await harness.control.setFaults({ outage: 'off' });
     const rows = await rowsOnceComplete(sheet, 100);
     expectExactlyInOrder(rows, [...first, ...second]);
@@ -178,6 +180,36 @@ describe('Google Sheets connector against the emulator', () => {
     }
     expect(crashes).toBeLessThan(0);
     expectExactlyInOrder(rows, responses);
+    await harness.stopSheetsRuntimes();
+  });
+
+  it('waits (failing, not stopped) when access is revoked right after an unconfirmed append, then writes nothing twice', async () => {
+    const sheet = await attachSheet(newForm());
+    let crashed = false;
+    await harness.startSheetsRuntime({
+      wrap: (connector) => ({
+        ...connector,
+        async deliver(target, responses, signal) {
+          const outcomes = await connector.deliver(target, responses, signal);
+          if (crashed) return outcomes;
+          crashed = true;
+          await harness.control.setAccess(sheet.spreadsheetId, true);
+          throw Object.assign(new Error('crashed after append'), { retriable: true });
+        },
+      }),
+    });
+    const responses = responsesOf(sheet.form, 10);
+    await harness.produce(responses);
+    await eventually(
+      async () => (await harness.status(sheet.integrationId))?.state === 'failing',
+      'integration failing while the sheet cannot be read',
+      30_000,
+    );
+    await harness.control.setAccess(sheet.spreadsheetId, false);
+    const more = responsesOf(sheet.form, 5);
+    await harness.produce(more);
+    const rows = await rowsOnceComplete(sheet, 15);
+    expectExactlyInOrder(rows, [...responses, ...more]);
     await harness.stopSheetsRuntimes();
   });
 });
