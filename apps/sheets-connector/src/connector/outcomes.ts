@@ -17,6 +17,18 @@ export function outcomesOf(
     .filter((r) => appended.has(r.response.responseId))
     .map((r) => ({ responseId: r.response.responseId, status: 'delivered' }));
   const error = result.stoppedBy;
+  if (!error && result.continuesLater) {
+    for (const r of responses) {
+      if (appended.has(r.response.responseId)) continue;
+      outcomes.push({
+        responseId: r.response.responseId,
+        status: 'retry-later',
+        reason: `continues in the next write request: ${result.continuesLater}`,
+        retryAfterMs: 0,
+      });
+    }
+    return outcomes;
+  }
   if (!error || result.ambiguous) return outcomes;
   const rollOver = error.code === 'cell_limit_exceeded';
   if (!error.retriable && !error.permanent && !rollOver) throw error;

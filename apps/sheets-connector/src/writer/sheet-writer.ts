@@ -15,6 +15,11 @@ export interface WriteResult {
   readonly stoppedBy?: SheetsConnectorError;
   /** True when the stopping request may have landed (network failure, timeout). */
   readonly ambiguous?: boolean;
+  /**
+   * Set when this call spent its one write request on something else (adding the tab, the
+   * header, an earlier chunk): the rest are written by the next call, within the quota.
+   */
+  readonly continuesLater?: string;
 }
 
 export interface SheetWriterOptions {
@@ -83,49 +88,68 @@ export class SheetWriter {
     await this.store.save(key, state);
     const tab = tabTitle(config.sheet, state.tabNumber);
     try {
-      state = await this.ensureHeader(config, key, tab, state);
+      const setUp = await this.prepareTab(config, key, tab, state);
+      if (setUp) return { appended: [], continuesLater: setUp };
     } catch (error) {
       return { appended: [], stoppedBy: asSheetsError(error) };
     }
     const items = responses.map((response) => ({ response, row: rowOf(layout, response) }));
-    const appended: string[] = [];
-    for (const chunk of appendChunks(items, this.options.maxAppendBytes)) {
-      try {
-        const rows: CellValue[][] = chunk.map((item) => item.row);
-        const result = await this.client.append(config.spreadsheetId, tab, rows);
-        appended.push(...chunk.map((item) => item.response.responseId));
-        state = { ...state, tabLastRow: Math.max(state.tabLastRow, result.lastRow) };
-      } catch (error) {
-        const stoppedBy = asSheetsError(error);
-        if (stoppedBy.code === 'cell_limit_exceeded') state = this.rolledOver(key, state);
-        await this.saveQuietly(key, state);
-        const ambiguous = stoppedBy.code === 'network' || stoppedBy.code === 'timeout';
-        return { appended, stoppedBy, ambiguous };
-      }
+    const [chunk, ...rest] = appendChunks(items, this.options.maxAppendBytes);
+    if (!chunk) return { appended: [] };
+    try {
+      const rows: CellValue[][] = chunk.map((item) => item.row);
+      const result = await this.client.append(config.spreadsheetId, tab, rows);
+      state = { ...state, tabLastRow: Math.max(state.tabLastRow, result.lastRow) };
+    } catch (error) {
+      const stoppedBy = asSheetsError(error);
+      if (stoppedBy.code === 'cell_limit_exceeded') state = this.rolledOver(key, state);
+      await this.saveQuietly(key, state);
+      const ambiguous = stoppedBy.code === 'network' || stoppedBy.code === 'timeout';
+      return { appended: [], stoppedBy, ambiguous };
     }
     await this.saveQuietly(key, state);
-    return { appended };
+    const appended = chunk.map((item) => item.response.responseId);
+    return rest.length > 0
+      ? { appended, continuesLater: 'more rows than one request holds' }
+      : { appended };
   }
 
-  /** Creates the tab when missing and (re)writes its header when the titles changed. */
-  private async ensureHeader(
+  /**
+   * Spends this call's write request on the tab when it needs one: adding it when missing, else
+   * writing its header when the titles changed. Answers what it did, or undefined when the tab
+   * is ready for rows.
+   */
+  private async prepareTab(
     config: SheetTargetConfig,
     key: TargetKey,
     tab: string,
     state: TargetState,
-  ): Promise<TargetState> {
+  ): Promise<string | undefined> {
     const titles = headerOf(state, config);
-    if (state.headerTitles && sameTitles(state.headerTitles, titles)) return state;
-    if (!state.headerTitles) await this.ensureTab(config.spreadsheetId, tab, titles.length);
+    if (state.headerTitles && sameTitles(state.headerTitles, titles)) return undefined;
+    if (
+      !state.headerTitles &&
+      (await this.addTabIfMissing(config.spreadsheetId, tab, titles.length))
+    ) {
+      return `added tab "${tab}"`;
+    }
     await this.client.writeHeader(config.spreadsheetId, tab, titles);
-    const next = { ...state, headerTitles: titles, tabLastRow: Math.max(state.tabLastRow, 1) };
-    await this.store.save(key, next);
-    return next;
+    await this.store.save(key, {
+      ...state,
+      headerTitles: titles,
+      tabLastRow: Math.max(state.tabLastRow, 1),
+    });
+    return `wrote the header of "${tab}"`;
   }
 
-  private async ensureTab(spreadsheetId: string, tab: string, columns: number): Promise<void> {
+  /** True when it added the tab (a write request); false when the tab was there. */
+  private async addTabIfMissing(
+    spreadsheetId: string,
+    tab: string,
+    columns: number,
+  ): Promise<boolean> {
     const info = await this.client.getSpreadsheet(spreadsheetId);
-    if (info.sheets.some((sheet) => sheet.title === tab)) return;
+    if (info.sheets.some((sheet) => sheet.title === tab)) return false;
     try {
       await this.client.addSheet(spreadsheetId, tab, {
         rowCount: 1,
@@ -135,6 +159,7 @@ export class SheetWriter {
       if (!(error instanceof SheetsConnectorError && error.code === 'sheet_already_exists'))
         throw error;
     }
+    return true;
   }
 
   private rolledOver(key: TargetKey, state: TargetState): TargetState {
