@@ -7,6 +7,8 @@ export interface TestTargetConfig {
   readonly responsesPerSecond?: number;
   /** Integrations naming the same credential share its bucket (like a per-user API quota). */
   readonly credential?: string;
+  /** How long the target takes per call, half before and half after it stores the responses. */
+  readonly latencyMs?: number;
 }
 
 export const testTargetConfigSchema = {
@@ -17,6 +19,7 @@ export const testTargetConfigSchema = {
     authToken: { type: 'string', minLength: 1 },
     responsesPerSecond: { type: 'number', exclusiveMinimum: 0 },
     credential: { type: 'string', minLength: 1, maxLength: 100 },
+    latencyMs: { type: 'integer', minimum: 0, maximum: 10_000 },
   },
   additionalProperties: false,
 } as const;

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { runMigrations } from '@collect/database';
 import type {
   Connector,
@@ -53,7 +54,10 @@ export function testTargetConnector(options: TestTargetOptions): Connector<TestT
         fault?.mode === 'reject' ? (fault.rejectResponseIds ?? ids(responses)) : [],
       );
       const accepted = responses.filter((r) => !rejected.has(r.response.responseId));
+      const latencyMs = target.config.latencyMs ?? 0;
+      if (latencyMs > 0) await sleep(latencyMs / 2);
       await receive(pool, target, accepted);
+      if (latencyMs > 0) await sleep(latencyMs / 2);
       return responses.map((r): DeliveryOutcome =>
         rejected.has(r.response.responseId)
           ? {

@@ -159,6 +159,19 @@ export class DeliveryRound {
     const fresh = responses(claimed.fresh);
     const unconfirmed = responses(claimed.unconfirmed);
     if (fresh.length + unconfirmed.length === 0) return resolutions;
+    if (unconfirmed.length > 0) {
+      const { connector } = this.deps;
+      this.logger.log({
+        msg: 'found claims nobody confirmed (a crash or an unknown outcome); settling them before anything new',
+        integrationId: integration.integrationId,
+        claims: unconfirmed.length,
+        settledBy: connector.reconcile
+          ? 'reconcile'
+          : connector.idempotent
+            ? 'resend'
+            : 'dead-letter',
+      });
+    }
     const all = [...unconfirmed, ...fresh];
     const sent = await inDeliverySpan(
       {
