@@ -50,6 +50,7 @@ export class AppModule {
                 maxBytesPerPartition: config.maxBatchBytes,
                 maxWaitTimeInMs: config.maxWaitMs,
                 partitionsConsumedConcurrently: config.partitionsConsumedConcurrently,
+                sessionTimeoutMs: config.sessionTimeoutMs,
               },
             ),
         },

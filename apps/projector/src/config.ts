@@ -85,6 +85,13 @@ export const projectorConfigSpec = defineConfig({
     description:
       'partition batches applied in parallel (each one Postgres transaction); keep it at most the pool size',
   }),
+  sessionTimeoutMs: envVar.withDefault({
+    env: 'PROJECTOR_SESSION_TIMEOUT_MS',
+    default: '30000',
+    schema: integer({ min: 6_000, max: 300_000 }),
+    description:
+      'how long the group waits for a silent member (a killed process) before giving its partitions to the others; heartbeats go every third of it, at most every 3 s',
+  }),
   retryInitialMs: envVar.withDefault({
     env: 'PROJECTOR_RETRY_INITIAL_MS',
     default: '200',

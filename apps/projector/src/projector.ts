@@ -26,6 +26,8 @@ export interface ProjectorOptions {
   readonly maxBytesPerPartition?: number;
   readonly maxWaitTimeInMs?: number;
   readonly partitionsConsumedConcurrently?: number;
+  /** How long the group waits for a member that stopped heartbeating (kafkajs default 30 s). */
+  readonly sessionTimeoutMs?: number;
 }
 
 /**
@@ -62,6 +64,10 @@ export class Projector {
       maxBytesPerPartition: options.maxBytesPerPartition,
       maxWaitTimeInMs: options.maxWaitTimeInMs,
       partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
+      sessionTimeoutMs: options.sessionTimeoutMs,
+      heartbeatIntervalMs: options.sessionTimeoutMs
+        ? Math.min(3_000, Math.floor(options.sessionTimeoutMs / 3))
+        : undefined,
     });
   }
 

@@ -65,6 +65,7 @@ async function main(): Promise<number> {
           maxBytesPerPartition: config.maxBatchBytes,
           maxWaitTimeInMs: config.maxWaitMs,
           partitionsConsumedConcurrently: config.partitionsConsumedConcurrently,
+          sessionTimeoutMs: config.sessionTimeoutMs,
         },
         migrations: projectionMigrationDirs(resolve(config.migrationsDir)),
         keepRetiredMs: flags.keepRetiredMs,
