@@ -1,5 +1,6 @@
 import { eventually } from '../../../test/support/eventually';
 import { ConnectorHarness } from './testing/connector-harness';
+import { testTargetConfigSchema } from './test-target-config';
 import { newForm, responsesOf } from './testing/responses';
 
 describe('the connector runtime delivering to the test target', () => {
@@ -33,5 +34,37 @@ describe('the connector runtime delivering to the test target', () => {
     expect(await harness.target.received(a)).toEqual(forA.map((r) => r.responseId));
     expect(await harness.target.received(b1)).toEqual(forB.map((r) => r.responseId));
     expect(await harness.target.received(b2)).toEqual(forB.map((r) => r.responseId));
+  });
+
+  it('registers its type, config schema and secret paths when it starts', async () => {
+    const { rows } = await harness.pool.query<{ config_schema: unknown; secret_paths: string[] }>(
+      'SELECT config_schema, secret_paths FROM connector_types WHERE type = $1',
+      [harness.type],
+    );
+    expect(rows).toEqual([{ config_schema: testTargetConfigSchema, secret_paths: ['/authToken'] }]);
+  });
+
+  it('delivers nothing more to an integration once it is detached', async () => {
+    const form = newForm();
+    const integration = await harness.attach(form);
+    const keeps = await harness.attach(form);
+    await harness.produce(responsesOf(form, 5));
+    await eventually(async () => (await harness.target.count(integration)) === 5, 'five delivered');
+    await harness.setIntegrationState(integration, 'detached');
+    await harness.produce(responsesOf(form, 5));
+    await eventually(async () => (await harness.target.count(keeps)) === 10, 'the other gets ten');
+    expect(await harness.target.count(integration)).toBe(5);
+  });
+
+  it('keeps integration_status current: live, with its delivered count', async () => {
+    const form = newForm();
+    const integration = await harness.attach(form);
+    await harness.produce(responsesOf(form, 7));
+    await eventually(async () => {
+      const status = await harness.status(integration);
+      return (
+        status?.state === 'live' && Number(status.delivered_count) === 7 && status.lag !== null
+      );
+    }, 'the status to show seven delivered, live');
   });
 });
