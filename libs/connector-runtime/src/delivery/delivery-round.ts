@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { EventSerde } from '@collect/events';
 import { Logger } from '@nestjs/common';
 import type { Integration } from '@collect/integrations';
@@ -9,12 +8,12 @@ import { claim } from '../ledger/claims';
 import { lockCursors } from '../ledger/cursor-locks';
 import { recordOutcomes, type SettledIntegration } from '../ledger/record-outcomes';
 import type { TokenBuckets } from '../rate-limit/token-buckets';
-import { inDeliverySpan } from '../telemetry/delivery-span';
 import type { RuntimeMetrics } from '../telemetry/runtime-metrics';
 import { decodeMessages } from './decode-messages';
-import type { DecodedMessage, PositionedMessage } from './positioned-message';
-import { done, type Resolution } from './resolution';
-import { sendToTarget } from './send-to-target';
+import type { PositionedMessage } from './positioned-message';
+import type { Resolution } from './resolution';
+import { resolveClaims } from './resolve-claims';
+import { deadLetterAndReport } from './round-outcomes';
 import { settle } from './settle';
 import { mapWithConcurrency, withTransaction } from './with-transaction';
 
@@ -124,7 +123,12 @@ export class DeliveryRound {
       const messages = w.messages.map((m) => decoded.get(m.offset)!);
       const claimed = claims.get(w.integration.integrationId);
       const resolutions = claimed
-        ? await this.resolve(input.partition, w.integration, claimed)
+        ? await resolveClaims(
+            { ...this.deps, logger: this.logger },
+            input.partition,
+            w.integration,
+            claimed,
+          )
         : new Map<bigint, Resolution>();
       return {
         integration: w.integration,
@@ -136,133 +140,7 @@ export class DeliveryRound {
         deadLetters: [],
       };
     });
-    return this.deadLetter(settled);
-  }
-
-  private async resolve(
-    partition: number,
-    integration: Integration,
-    claimed: {
-      fresh: readonly DecodedMessage[];
-      unconfirmed: readonly DecodedMessage[];
-      done: readonly DecodedMessage[];
-    },
-  ): Promise<Map<bigint, Resolution>> {
-    const resolutions = new Map<bigint, Resolution>();
-    claimed.done.forEach((m) => resolutions.set(m.position.offset, done));
-    for (const m of [...claimed.fresh, ...claimed.unconfirmed]) {
-      if (m.kind === 'poison')
-        resolutions.set(m.position.offset, { kind: 'failed', reason: m.reason });
-    }
-    const responses = (list: readonly DecodedMessage[]) =>
-      list.filter((m): m is Extract<DecodedMessage, { kind: 'response' }> => m.kind === 'response');
-    const fresh = responses(claimed.fresh);
-    const unconfirmed = responses(claimed.unconfirmed);
-    if (fresh.length + unconfirmed.length === 0) return resolutions;
-    if (unconfirmed.length > 0) {
-      const { connector } = this.deps;
-      this.logger.log({
-        msg: 'found claims nobody confirmed (a crash or an unknown outcome); settling them before anything new',
-        integrationId: integration.integrationId,
-        claims: unconfirmed.length,
-        settledBy: connector.reconcile
-          ? 'reconcile'
-          : connector.idempotent
-            ? 'resend'
-            : 'dead-letter',
-      });
-    }
-    const all = [...unconfirmed, ...fresh];
-    const sent = await inDeliverySpan(
-      {
-        type: this.deps.connector.type,
-        integrationId: integration.integrationId,
-        partition,
-        firstOffset: all.reduce(
-          (min, m) => (m.position.offset < min ? m.position.offset : min),
-          all[0]!.position.offset,
-        ),
-        traceparents: all.map((m) => m.traceparent),
-      },
-      () =>
-        sendToTarget(
-          {
-            connector: this.deps.connector,
-            buckets: this.deps.buckets,
-            stopping: this.deps.stopping,
-          },
-          {
-            integrationId: integration.integrationId,
-            orgId: integration.orgId,
-            formId: integration.formId,
-            name: integration.name,
-            config: integration.config,
-            version: integration.version,
-          },
-          fresh,
-          unconfirmed,
-        ),
-    );
-    for (const [offset, resolution] of sent) resolutions.set(offset, resolution);
-    return resolutions;
-  }
-
-  /** Writes the round's dead letters to Kafka (before the transaction commits) and notes their offsets. */
-  private async deadLetter(settled: ServedIntegration[]): Promise<ServedIntegration[]> {
-    const letters = settled.flatMap((s) =>
-      s.settlement.failed.map(({ message, reason }) => ({
-        integrationId: s.integrationId,
-        responseId: message.responseId,
-        position: message.position,
-        reason,
-      })),
-    );
-    const dlqOffsets = await this.deps.deadLetters.publish(letters);
-    let index = 0;
-    return settled.map((s) => {
-      const rows = s.settlement.failed.map(({ message, reason }) => ({
-        deadLetterId: randomUUID(),
-        responseId: message.responseId,
-        reason,
-        sourceOffset: message.position.offset,
-        dlqOffset: dlqOffsets[index++] ?? null,
-      }));
-      const result = { ...s, deadLetters: rows };
-      this.count(
-        result,
-        rows.map((row) => row.reason),
-      );
-      return result;
-    });
-  }
-
-  private count(s: ServedIntegration, deadLetterReasons: readonly string[]): void {
-    const { metrics } = this.deps;
-    metrics.delivered(s.integrationId, s.settlement.delivered.length);
-    metrics.retried(s.integrationId, s.settlement.waiting);
-    deadLetterReasons.forEach((reason) => metrics.deadLettered(s.integrationId, reason));
-    for (const row of s.deadLetters) {
-      this.logger.warn({
-        msg: 'dead-lettered a response for an integration',
-        integrationId: s.integrationId,
-        responseId: row.responseId,
-        reason: row.reason,
-        topic: s.topic,
-        partition: s.partition,
-        offset: String(row.sourceOffset),
-      });
-    }
-    if (!s.settlement.complete) {
-      this.logger.warn({
-        msg: 'an integration could not take every response now; it is retried with backoff',
-        integrationId: s.integrationId,
-        waiting: s.settlement.waiting,
-        reason: s.settlement.lastError,
-        topic: s.topic,
-        partition: s.partition,
-        cursor: String(s.settlement.nextCursor),
-      });
-    }
+    return deadLetterAndReport(settled, this.deps.deadLetters, this.deps.metrics, this.logger);
   }
 }
 
