@@ -48,6 +48,14 @@ async function rowsOnceComplete(
   return rows;
 }
 
+async function untilFailing(attached: Attached, what: string): Promise<void> {
+  await eventually(
+    async () => (await harness.status(attached.integrationId))?.state === 'failing',
+    what,
+    30_000,
+  );
+}
+
 function expectExactlyInOrder(rows: unknown[][], responses: readonly ResponseSubmitted[]) {
   expect(rows.slice(1).map((row) => row[0])).toEqual(responses.map((r) => r.responseId));
 }
@@ -125,11 +133,7 @@ describe('Google Sheets connector against the emulator', () => {
     await harness.control.setFaults({ outage: 'reset' });
     const second = responsesOf(sheet.form, 50);
     await harness.produce(second);
-    await eventually(
-      async () => (await harness.status(sheet.integrationId))?.state === 'failing',
-      'integration failing during the outage',
-      30_000,
-    );
+    await untilFailing(sheet, 'integration failing during the outage');
     // The 5-minute outage with COLLECT_FULL=1; a few seconds in CI.
     await new Promise((resolve) => setTimeout(resolve, FULL ? 5 * 60_000 : 2_000));
     await harness.control.setFaults({ outage: 'off' });
@@ -144,11 +148,7 @@ describe('Google Sheets connector against the emulator', () => {
     await harness.control.setAccess(sheet.spreadsheetId, true);
     const responses = responsesOf(sheet.form, 10);
     await harness.produce(responses);
-    await eventually(
-      async () => (await harness.status(sheet.integrationId))?.state === 'failing',
-      'integration failing while access is revoked',
-      30_000,
-    );
+    await untilFailing(sheet, 'integration failing while access is revoked');
     await harness.control.setAccess(sheet.spreadsheetId, false);
     const rows = await rowsOnceComplete(sheet, 10);
     expectExactlyInOrder(rows, responses);
@@ -204,11 +204,7 @@ describe('Google Sheets connector against the emulator', () => {
     });
     const responses = responsesOf(sheet.form, 10);
     await harness.produce(responses);
-    await eventually(
-      async () => (await harness.status(sheet.integrationId))?.state === 'failing',
-      'integration failing while the sheet cannot be read',
-      30_000,
-    );
+    await untilFailing(sheet, 'integration failing while the sheet cannot be read');
     await harness.control.setAccess(sheet.spreadsheetId, false);
     const more = responsesOf(sheet.form, 5);
     await harness.produce(more);
