@@ -241,7 +241,19 @@ export class ConnectorHarness {
     const consumer = this.kafka.consumer({ groupId: uniqueName(`${topic}.reader`) });
     const messages: KafkaMessage[] = [];
     await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
+    // The topic may be created (by the runtime) a moment after the test asks for it.
+    await eventually(
+      () =>
+        consumer.subscribe({ topic, fromBeginning: true }).then(
+          () => true,
+          (error: unknown) => {
+            if ((error as { type?: string }).type === 'UNKNOWN_TOPIC_OR_PARTITION') return false;
+            throw error;
+          },
+        ),
+      `${topic} to exist`,
+      timeoutMs,
+    );
     await consumer.run({
       eachMessage: ({ message }) => {
         messages.push(message);

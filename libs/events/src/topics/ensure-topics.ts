@@ -91,6 +91,9 @@ async function createTopic(
     });
   } catch (error) {
     if (isTopicAlreadyExists(error)) return false;
+    // Created, but kafkajs' wait for leaders asked a broker that does not know the topic yet (it
+    // retries only LEADER_NOT_AVAILABLE); assertPartitionCounts waits for the metadata instead.
+    if (hasKafkaErrorType(error, ['UNKNOWN_TOPIC_OR_PARTITION'])) return true;
     throw error;
   }
 }
