@@ -67,7 +67,10 @@ describe('backfill and replay through integration cursors', () => {
         status.backfill_done === status.backfill_total
       );
     }, 'the backfill to be reported complete');
-    expect(Number((await harness.status(second))?.delivered_count)).toBe(all.length);
+    await eventually(
+      async () => Number((await harness.status(second))?.delivered_count) === all.length,
+      'the delivered count to match',
+    );
   });
 
   it('a replay from a position re-delivers exactly the responses since then, in order', async () => {

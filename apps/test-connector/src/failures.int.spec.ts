@@ -90,6 +90,11 @@ describe('the connector runtime when targets fail', () => {
     await harness.produce(responses);
 
     await eventually(async () => (await harness.target.count(integration)) === 18, '18 delivered');
+    // The round commits its dead-letter index only after Kafka acknowledged the dead letters.
+    await eventually(
+      async () => Number((await harness.status(integration))?.dead_lettered_count) === 2,
+      'two dead letters counted',
+    );
     const letters = await harness.readAll(harness.deadLetterTopic, 2);
     expect(
       letters.map((m) => ({
@@ -118,10 +123,6 @@ describe('the connector runtime when targets fail', () => {
     );
     expect(rows.map((row) => row.response_id)).toEqual(rejected);
     expect(rows.every((row) => row.dlq_offset !== null)).toBe(true);
-    await eventually(
-      async () => Number((await harness.status(integration))?.dead_lettered_count) === 2,
-      'two dead letters counted',
-    );
 
     await harness.target.clearFault(integration);
     await harness.pool.query('SELECT redrive_dead_letters($1)', [integration]);
@@ -150,11 +151,15 @@ describe('the connector runtime when targets fail', () => {
       'both integrations to get the ten responses',
     );
     expect(await harness.target.received(first)).toEqual(expected);
-    const { rows } = await harness.pool.query<{ integration_id: string; reason: string }>(
-      `SELECT integration_id, reason FROM connector_dead_letters WHERE integration_id = ANY($1::uuid[])`,
-      [[first, second]],
-    );
-    expect(rows.map((row) => row.reason)).toEqual([
+    const deadLetters = async () =>
+      (
+        await harness.pool.query<{ integration_id: string; reason: string }>(
+          `SELECT integration_id, reason FROM connector_dead_letters WHERE integration_id = ANY($1::uuid[])`,
+          [[first, second]],
+        )
+      ).rows;
+    await eventually(async () => (await deadLetters()).length === 2, 'a dead letter for each');
+    expect((await deadLetters()).map((row) => row.reason)).toEqual([
       'undecodable: not_confluent_wire_format',
       'undecodable: not_confluent_wire_format',
     ]);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffDelayMs, retriableFlag, type BackoffPolicy } from '@collect/kafka';
 import { Logger } from '@nestjs/common';
 import type { Batch, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
@@ -104,6 +105,25 @@ export class CatchUpReader {
       partitionsConsumedConcurrently: 1,
       eachBatch: (payload) => this.process(payload),
     });
+  }
+
+  /** Starts in the background, retrying with backoff while Kafka is away, until `stopping`. */
+  async run(stopping: AbortSignal): Promise<void> {
+    for (let attempt = 0; !stopping.aborted; attempt++) {
+      try {
+        await this.start();
+        return;
+      } catch (error) {
+        await this.stop();
+        const delayMs = backoffDelayMs(this.options.backoffPolicy, attempt);
+        this.logger.warn({
+          msg: 'cannot start the catch-up reader yet; retrying',
+          delayMs,
+          err: describeError(error),
+        });
+        await sleep(delayMs, undefined, { signal: stopping }).catch(() => undefined);
+      }
+    }
   }
 
   async stop(): Promise<void> {

@@ -43,7 +43,10 @@ export interface Connector<Config = Readonly<Record<string, unknown>>> {
   /** A `deliver` or `reconcile` call taking longer is abandoned (its signal aborts). Default 30 s. */
   readonly callTimeoutMs?: number;
 
-  /** Called once before the first delivery (open clients, warm caches). A throw stops the app. */
+  /**
+   * Called once before the first delivery (open clients, migrate, warm caches). A throw with
+   * `retriable: true` is retried with backoff; any other keeps the app not ready, with the reason.
+   */
   start?(): Promise<void>;
   /** Called once at shutdown, after the last delivery returned. */
   stop?(): Promise<void>;

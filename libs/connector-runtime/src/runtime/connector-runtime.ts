@@ -2,7 +2,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { runMigrations, type MigrationOptions } from '@collect/database';
 import type { EventSerde } from '@collect/events';
 import {
-  backoffDelayMs,
   PartitionBatchConsumer,
   retriableFlag,
   retryWhileRetriable,
@@ -32,6 +31,7 @@ import { DeliveryTracker } from '../status/delivery-tracker';
 import { StatusReporter } from '../status/status-reporter';
 import { RuntimeMetrics } from '../telemetry/runtime-metrics';
 import { RefreshLoop } from './refresh-loop';
+import { topicPartitions } from './topic-partitions';
 import type { RuntimeOptions } from './runtime-options';
 
 export interface RuntimeDependencies {
@@ -106,22 +106,22 @@ export class ConnectorRuntime {
     return this.consumer?.health ?? { ready: false, reason: 'starting' };
   }
 
-  /** Prepares (waiting for Postgres and Kafka with backoff) and starts delivering. */
+  /**
+   * Prepares (waiting for Postgres and Kafka with backoff), starts the connector (its retriable
+   * failures are retried the same way; any other stops here, readiness says why) and delivers.
+   */
   async start(): Promise<'started' | 'stopped'> {
-    const prepared = await retryWhileRetriable(() => this.prepare(), {
-      backoff: this.options.backoff,
-      isRetriable: retriableFlag,
-      wait: (delayMs) => sleep(delayMs, true, { signal: this.stopping.signal }).catch(() => false),
-      onRetry: (error, attempt, delayMs) =>
-        this.logger.warn({
-          msg: 'cannot prepare the connector yet; retrying',
-          attempt: attempt + 1,
-          delayMs,
-          err: describeError(error),
-        }),
-    });
+    const prepared = await this.retrying('prepare the connector', () => this.prepare());
     if (prepared.status === 'abandoned' || this.stopping.signal.aborted) return 'stopped';
-    await this.deps.connector.start?.();
+    try {
+      const started = await this.retrying('start the connector', async () => {
+        await this.deps.connector.start?.();
+      });
+      if (started.status === 'abandoned') return 'stopped';
+    } catch (error) {
+      this.fail(error);
+      return 'stopped';
+    }
     this.connectorStarted = true;
     this.startDelivering(prepared.value);
     this.started = true;
@@ -131,6 +131,21 @@ export class ConnectorRuntime {
       partitions: prepared.value.length,
     });
     return 'started';
+  }
+
+  private retrying<T>(what: string, operation: () => Promise<T>) {
+    return retryWhileRetriable(operation, {
+      backoff: this.options.backoff,
+      isRetriable: retriableFlag,
+      wait: (delayMs) => sleep(delayMs, true, { signal: this.stopping.signal }).catch(() => false),
+      onRetry: (error, attempt, delayMs) =>
+        this.logger.warn({
+          msg: `cannot ${what} yet; retrying`,
+          attempt: attempt + 1,
+          delayMs,
+          err: describeError(error),
+        }),
+    });
   }
 
   async stop(): Promise<void> {
@@ -157,14 +172,7 @@ export class ConnectorRuntime {
     try {
       this.admin ??= kafka.admin();
       await this.admin.connect();
-      const { topics } = await this.admin.fetchTopicMetadata({
-        topics: [this.options.responsesTopic],
-      });
-      const partitions =
-        topics[0]?.partitions.map((p) => p.partitionId).sort((a, b) => a - b) ?? [];
-      if (partitions.length === 0)
-        throw new Error(`${this.options.responsesTopic} has no partitions yet`);
-      return partitions;
+      return await topicPartitions(this.admin, this.options.responsesTopic);
     } catch (error) {
       throw new ConnectorRuntimeError(
         'kafka_unavailable',
@@ -244,34 +252,15 @@ export class ConnectorRuntime {
     });
     this.consumer.start();
     this.loop.start();
-    void this.startReader(this.reader);
+    void this.reader.run(this.stopping.signal);
     void this.watcher.start();
-  }
-
-  /** The catch-up reader joins its throwaway group in the background, retrying while Kafka is away. */
-  private async startReader(reader: CatchUpReader): Promise<void> {
-    for (let attempt = 0; !this.stopping.signal.aborted; attempt++) {
-      try {
-        await reader.start();
-        return;
-      } catch (error) {
-        await reader.stop();
-        const delayMs = backoffDelayMs(this.options.backoff, attempt);
-        this.logger.warn({
-          msg: 'cannot start the catch-up reader yet; retrying',
-          delayMs,
-          err: describeError(error),
-        });
-        await sleep(delayMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
-      }
-    }
   }
 
   private fail(error: unknown): void {
     if (this.failure) return;
     this.failure = describeError(error);
     this.logger.error({
-      msg: 'a delivery failed with a non-retriable error (a bug, not an outage): the connector stops delivering; nothing was skipped',
+      msg: 'a non-retriable error (a bug, not an outage): the connector stops delivering; nothing was skipped',
       err: error,
     });
     void this.reader?.stop();
