@@ -251,6 +251,13 @@ export async function measureLatency(
     apps.push(
       await startReadyApp('projector', {
         ...common,
+        // PROJECTOR_* tuning of this bench's environment applies to its projector process.
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(
+            (entry): entry is [string, string] =>
+              entry[0].startsWith('PROJECTOR_') && entry[1] !== undefined,
+          ),
+        ),
         PROJECTOR_GROUP_ID: `bench-latency-${suffix}`,
         PROJECTOR_DLQ_TOPIC: `bench-latency-${suffix}.dlq`,
       }),
