@@ -21,6 +21,7 @@ describe('every app, started as a process against the real stack', () => {
           DATABASE_URL: env.databaseUrl,
           DATABASE_PASSWORD: env.databasePassword,
           API_ADMIN_KEY: 'e2e-admin-key-0123456789abcdef0123456789abcdef',
+          ...env.sheets,
         }),
       ),
     );

@@ -4,6 +4,8 @@ export interface StackEnv {
   schemaRegistryUrl: string;
   databaseUrl: string;
   databasePassword: string;
+  /** Where the sheets-connector finds Google: the stack's Sheets emulator and its key file. */
+  sheets: Record<string, string>;
 }
 
 /**
@@ -28,7 +30,14 @@ export function postgresConnection(env: StackEnv): {
 }
 
 export function stackEnv(): StackEnv {
-  const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL, DATABASE_PASSWORD } = process.env;
+  const {
+    KAFKA_BROKERS,
+    SCHEMA_REGISTRY_URL,
+    DATABASE_URL,
+    DATABASE_PASSWORD,
+    SHEETS_API_ROOT_URL,
+    SHEETS_CREDENTIALS_FILE,
+  } = process.env;
   if (!KAFKA_BROKERS || !SCHEMA_REGISTRY_URL || !DATABASE_URL || DATABASE_PASSWORD === undefined) {
     throw new Error(
       'the stack environment is missing: run int/e2e tests through jest (test/global-setup.ts)',
@@ -39,5 +48,9 @@ export function stackEnv(): StackEnv {
     schemaRegistryUrl: SCHEMA_REGISTRY_URL,
     databaseUrl: DATABASE_URL,
     databasePassword: DATABASE_PASSWORD,
+    sheets: {
+      ...(SHEETS_API_ROOT_URL ? { SHEETS_API_ROOT_URL } : {}),
+      ...(SHEETS_CREDENTIALS_FILE ? { SHEETS_CREDENTIALS_FILE } : {}),
+    },
   };
 }

@@ -41,4 +41,13 @@ async function main(): Promise<void> {
   );
 }
 
-void main();
+void main().catch((error: unknown) => {
+  const noCredentials = error instanceof Error && /default credentials/i.test(error.message);
+  new Logger('SheetsConnector').error({
+    msg: noCredentials
+      ? 'no Google credentials: set SHEETS_CREDENTIALS_FILE to a service-account key file, or run where application default credentials exist (GOOGLE_APPLICATION_CREDENTIALS, Workload Identity); `./dev up` points the connector at the local Sheets emulator'
+      : 'the sheets-connector failed to start',
+    err: error,
+  });
+  process.exit(noCredentials ? 78 : 1);
+});
