@@ -4,8 +4,8 @@ import { assertGenerationSchema, generationSchema, type Generation } from './gen
 import { pointViewsAt } from './read-model-views';
 
 /**
- * Adds the next generation as `building` (its schema empty until migrated). Its number is one
- * past every generation ever recorded, so a name is never reused.
+ * Adds the next generation as `building` (its schema empty until migrated): one past the
+ * highest recorded, so always above the live one (a dropped one's number may come back).
  */
 export async function addBuildingGeneration(pool: Pool): Promise<Generation> {
   const { rows } = await pool.query<{ generation: number }>(

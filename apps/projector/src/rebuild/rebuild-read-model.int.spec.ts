@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually } from '../../../../test/support/eventually';
 import { startPrivatePostgres } from '../../../../test/support/private-postgres';
 import { ResponseLoad } from '../../../../tools/load/response-load';
+import { addBuildingGeneration } from '../generations/generation-lifecycle';
 import { projectionMigrationDirs } from '../generations/projection-migrations';
 import { ProjectorHarness } from '../testing/projector-harness';
 import { formSequence, tableChecksums } from '../testing/read-model-queries';
@@ -126,5 +127,38 @@ describe('rebuilding the read model from offset zero', () => {
       new Map<string, number>(),
     );
     expect(new Map(counters.map((c) => [c.form_id, c.n]))).toEqual(expected);
+  });
+
+  it('runs one rebuild at a time, drops a generation an interrupted rebuild left and, with --drop-retired, the one it retires', async () => {
+    const interrupted = await addBuildingGeneration(harness.pool);
+    const rebuild = () =>
+      rebuildReadModel(
+        { kafka: harness.kafka, pool: harness.pool, serde: harness.serde },
+        {
+          projector: harness.options,
+          migrations: projectionMigrationDirs('apps/projector/migrations'),
+          keepRetiredMs: 0,
+          progress: new ProgressPrinter({ write: () => undefined }),
+        },
+      );
+    const outcomes = await Promise.allSettled([rebuild(), rebuild()]);
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+    expect(refused).toHaveLength(1);
+    expect(String((refused[0] as PromiseRejectedResult).reason)).toContain(
+      'another rebuild of this read model is running',
+    );
+    const done = outcomes.find((outcome) => outcome.status === 'fulfilled')!;
+    const report = done.value;
+    expect(report.dropped).toEqual(expect.arrayContaining([1, 2]) as unknown);
+    const { rows: generations } = await harness.pool.query(
+      'SELECT generation, state FROM projection.generations ORDER BY generation',
+    );
+    expect(generations).toEqual([{ generation: report.generation, state: 'live' }]);
+    expect(report.dropped).toContain(interrupted.generation);
+    const { rows: schemas } = await harness.pool.query<{ nspname: string }>(
+      `SELECT nspname FROM pg_namespace WHERE nspname LIKE 'projection_g%' ORDER BY 1`,
+    );
+    expect(schemas).toEqual([{ nspname: `projection_g${report.generation}` }]);
+    await eventually(() => harness.caughtUp(), 'the live projector to follow', 60_000);
   });
 });

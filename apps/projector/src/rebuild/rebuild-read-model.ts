@@ -41,6 +41,7 @@ export interface RebuildOptions {
 export interface RebuildReport {
   readonly generation: number;
   readonly retired: number;
+  /** Generations dropped: left unfinished by an earlier rebuild, or retired long enough. */
   readonly dropped: readonly number[];
   /** Events in the log when the rebuild started (what the bulk load applied). */
   readonly events: bigint;
@@ -57,7 +58,7 @@ const REBUILD_LOCK = 'collect.projection.rebuild';
  * serving, then switches over:
  * 1. adds generation N (`building`), migrates its schema and drops the indexes the load does not
  *    need (dropping first any generation an earlier rebuild left unfinished);
- * 2. runs a projector of its own (group `<group>.rebuild-g<N>`) into generation N from offset
+ * 2. runs a projector of its own (group `<group>.rebuild-g<N>-<time>`) into generation N from offset
  *    zero until it reaches the end the log had when the rebuild started, printing progress;
  * 3. stops it, creates the deferred indexes, restarts it to catch up with what arrived meanwhile;
  * 4. switches over in one transaction (views and projection.generations) — the live projector
@@ -79,6 +80,7 @@ export async function rebuildReadModel(
     for (const generation of await unfinishedGenerations(pool)) {
       progress.say(`dropping generation ${generation}, left unfinished by an earlier rebuild`);
       await dropGeneration(pool, generation);
+      dropped.push(generation);
     }
     dropped.push(...(await dropExpired(pool, options.keepRetiredMs, progress)));
 
@@ -93,10 +95,12 @@ export async function rebuildReadModel(
       `building generation ${building.generation} (${building.schemaName}) from offset zero: ` +
         `${events.toLocaleString('en-GB')} events in the log`,
     );
+    // Its own group each run: a number an earlier, dropped generation had may come back.
+    const groupId = `${options.projector.groupId}.rebuild-g${building.generation}-${Date.now().toString(36)}`;
     const startProjector = (): Projector => {
       const instance = new Projector(dependencies, {
         ...options.projector,
-        groupId: `${options.projector.groupId}.rebuild-g${building.generation}`,
+        groupId,
         target: fixedTarget(building.generation),
       });
       instance.start();
