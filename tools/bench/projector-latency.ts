@@ -13,6 +13,7 @@ import {
 } from '../../apps/projector/src/generations/projection-migrations';
 import { logEnd } from '../../apps/projector/src/rebuild/log-positions';
 import { startApp, waitForReadyStatus, type RunningApp } from '../../test/support/app-process';
+import { publishedForms, SUBMISSION } from './projector-latency-forms';
 import { quantile, type PrivatePostgres } from './projector-bench-support';
 
 export interface LatencyRun {
@@ -34,65 +35,6 @@ async function startReadyApp(name: string, env: Record<string, string>): Promise
   const app = await startApp(name, env);
   await waitForReadyStatus(app, 200, 120_000);
   return app;
-}
-
-async function call(url: string, key: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-const QUESTIONS = [
-  { questionId: 'name', type: 'short_text', title: 'Name', required: true, constraints: {} },
-  { questionId: 'age', type: 'number', title: 'Age', required: true, constraints: { min: 0 } },
-  {
-    questionId: 'colour',
-    type: 'single_choice',
-    title: 'Colour',
-    required: false,
-    constraints: { options: ['red', 'blue'].map((optionId) => ({ optionId, label: optionId })) },
-  },
-  { questionId: 'visited', type: 'date', title: 'Visited on', required: false, constraints: {} },
-  { questionId: 'consent', type: 'boolean', title: 'Consent', required: true, constraints: {} },
-];
-const SUBMISSION = JSON.stringify({
-  answers: [
-    { questionId: 'name', value: 'Ada' },
-    { questionId: 'age', value: 36 },
-    { questionId: 'colour', value: 'blue' },
-    { questionId: 'visited', value: '2025-04-30' },
-    { questionId: 'consent', value: true },
-  ],
-  metadata: { source: 'bench', hiddenFields: { campaign: 'spring' }, locale: 'en-GB' },
-});
-
-async function publishedForms(api: string, adminKey: string, count: number) {
-  const org = await call(`${api}/v1/organisations`, adminKey, { name: `bench-${Date.now()}` });
-  const { key } = (await call(`${api}/v1/organisations/${String(org.orgId)}/api-keys`, adminKey, {
-    name: 'bench',
-    scopes: ['forms:write', 'responses:write'],
-  })) as { key: string };
-  const formIds: string[] = [];
-  for (let n = 0; n < count; n++) {
-    const form = await call(`${api}/v1/forms`, key, { title: `Latency ${n}` });
-    const formId = String(form.formId);
-    let version = Number(form.version);
-    for (const question of QUESTIONS) {
-      const added = await call(`${api}/v1/forms/${formId}/questions`, key, {
-        expectedVersion: version,
-        question,
-      });
-      version = Number(added.version);
-    }
-    await call(`${api}/v1/forms/${formId}/publish`, key, { expectedVersion: version });
-    formIds.push(formId);
-  }
-  return { key, formIds };
 }
 
 /** Notices new rows of the forms: one query per 5 ms for the rows after the last form_seq seen. */
