@@ -3,10 +3,22 @@
  * the dead-letter headers; never a value, which may be an answer) or undefined when it holds.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
+/** 8-4-4-4-12 hex digits, either case; a loop rather than a regex: four per event, a million events. */
 export function isUuid(value: string): boolean {
-  return UUID.test(value);
+  if (value.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const code = value.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (code !== 45 /* - */) return false;
+    } else if (!(
+      (code >= 48 && code <= 57) /* 0-9 */ ||
+      (code >= 97 && code <= 102) /* a-f */ ||
+      (code >= 65 && code <= 70) /* A-F */
+    )) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Postgres `uuid` columns accept nothing else. */

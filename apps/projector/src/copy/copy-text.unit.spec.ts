@@ -28,6 +28,11 @@ describe('the COPY text encoding', () => {
     expect(copyNumber(-1e21)).toBe('-1e+21');
     expect([copyBoolean(true), copyBoolean(false)]).toEqual(['t', 'f']);
     expect(copyTimestamp(1_750_000_000_123)).toBe('2025-06-15T15:06:40.123Z');
+    for (const ms of [
+      0, 5, 999, 1_000, 1_750_000_000_007, 1_750_000_000_050, 1_750_000_001_000, 1.5,
+    ]) {
+      expect(copyTimestamp(ms)).toBe(new Date(ms).toISOString());
+    }
   });
 
   it('quotes every array element, escaping quotes and backslashes inside it', () => {
