@@ -1,4 +1,5 @@
-export { createKafka } from './create-kafka';
+export { createKafka, KafkaClients, type KafkaClientExtras } from './create-kafka';
+export { RevocableSockets } from './revocable-sockets';
 export { createSchemaRegistry, type SchemaRegistryOptions } from './create-schema-registry';
 export { KafkaModule } from './kafka.module';
 export { kafkaLogLevelFor, nestKafkaLogCreator } from './kafka-logger';

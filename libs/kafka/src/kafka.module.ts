@@ -1,7 +1,7 @@
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
-import { createKafka } from './create-kafka';
+import { createKafka, KafkaClients } from './create-kafka';
 import { createSchemaRegistry } from './create-schema-registry';
 import type { KafkaOptions } from './kafka-options';
 import { KafkaReadinessProbe } from './kafka-readiness.probe';
@@ -9,7 +9,8 @@ import { SchemaRegistryReadinessProbe } from './schema-registry-readiness.probe'
 import { SCHEMA_REGISTRY_URL } from './tokens';
 
 /**
- * Provides the kafkajs `Kafka` client and the `SchemaRegistry` (inject both by class) and the
+ * Provides the kafkajs `Kafka` client, `KafkaClients` (for parts that need connections of their
+ * own) and the `SchemaRegistry` (inject each by class) and the
  * `kafka` and `schema-registry` readiness probes. Producers and consumers are created from
  * `Kafka` by the modules that own them, and must disconnect in their own shutdown hooks.
  */
@@ -21,6 +22,7 @@ export class KafkaModule {
       global: true,
       providers: [
         { provide: Kafka, useFactory: () => createKafka(options) },
+        { provide: KafkaClients, useFactory: () => new KafkaClients(options) },
         { provide: SCHEMA_REGISTRY_URL, useValue: options.schemaRegistryUrl },
         {
           provide: SchemaRegistry,
@@ -30,7 +32,7 @@ export class KafkaModule {
         KafkaReadinessProbe,
         SchemaRegistryReadinessProbe,
       ],
-      exports: [Kafka, SchemaRegistry, SCHEMA_REGISTRY_URL],
+      exports: [Kafka, KafkaClients, SchemaRegistry, SCHEMA_REGISTRY_URL],
     };
   }
 }

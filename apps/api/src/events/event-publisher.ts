@@ -1,7 +1,7 @@
 import { type CollectEvent, EventSerde, eventMessage } from '@collect/events';
+import { KafkaClients } from '@collect/kafka';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Context } from '@opentelemetry/api';
-import { Kafka } from 'kafkajs';
 import type { EventPosition } from './event-position';
 import { EVENTS_OPTIONS, routeTopic, type ResolvedEventsOptions } from './events-options';
 import { KafkaEventProducer, type PartitionedMessage } from './kafka-event-producer';
@@ -18,11 +18,11 @@ export class EventPublisher implements OnApplicationShutdown {
   private readonly producer: KafkaEventProducer;
 
   constructor(
-    kafka: Kafka,
+    kafkaClients: KafkaClients,
     private readonly serde: EventSerde,
     @Inject(EVENTS_OPTIONS) private readonly options: ResolvedEventsOptions,
   ) {
-    this.producer = new KafkaEventProducer(kafka, {
+    this.producer = new KafkaEventProducer(kafkaClients, {
       timeoutMs: options.publishTimeoutMs,
       retryAfterSeconds: options.retryAfterSeconds,
     });

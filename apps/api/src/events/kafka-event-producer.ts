@@ -1,5 +1,6 @@
+import { type KafkaClients, RevocableSockets } from '@collect/kafka';
 import { Logger } from '@nestjs/common';
-import type { Kafka, Message, Producer, RecordMetadata } from 'kafkajs';
+import type { Message, Producer, RecordMetadata } from 'kafkajs';
 import type { EventPosition } from './event-position';
 import { EventsUnavailableError } from './events-unavailable.error';
 
@@ -20,14 +21,20 @@ export interface KafkaEventProducerOptions {
  * connects on first use; after a failure or timeout it is thrown away and the next send starts a
  * fresh one (new producer id), so it recovers by itself when Kafka returns and a send never
  * waits longer than `timeoutMs`.
+ *
+ * Each producer has a client and connections of its own, and throwing one away revokes them:
+ * kafkajs keeps retrying a timed-out send in the background (reconnecting even after
+ * `disconnect()`), and without that the event could still be written after the caller was told
+ * 503 and rolled back. What stays in doubt is only a request a broker already received, as with
+ * any timeout.
  */
 export class KafkaEventProducer {
   private readonly logger = new Logger('EventProducer');
-  private current: { producer: Producer; connected: Promise<void> } | undefined;
+  private current: CurrentProducer | undefined;
   private closed = false;
 
   constructor(
-    private readonly kafka: Kafka,
+    private readonly clients: KafkaClients,
     private readonly options: KafkaEventProducerOptions,
   ) {}
 
@@ -62,10 +69,11 @@ export class KafkaEventProducer {
     const current = this.current;
     this.current = undefined;
     await current?.producer.disconnect().catch(() => undefined);
+    current?.sockets.revoke();
   }
 
   private async sendWith(
-    current: { producer: Producer; connected: Promise<void> },
+    current: CurrentProducer,
     messages: readonly PartitionedMessage[],
   ): Promise<RecordMetadata[]> {
     await current.connected;
@@ -83,9 +91,10 @@ export class KafkaEventProducer {
     });
   }
 
-  private producer(): { producer: Producer; connected: Promise<void> } {
+  private producer(): CurrentProducer {
     if (!this.current) {
-      const producer = this.kafka.producer({
+      const sockets = new RevocableSockets();
+      const producer = this.clients.create({ socketFactory: sockets.factory }).producer({
         idempotent: true,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
@@ -94,14 +103,15 @@ export class KafkaEventProducer {
       });
       const connected = producer.connect();
       connected.catch(() => undefined); // observed by sendWith; never unhandled
-      this.current = { producer, connected };
+      this.current = { producer, connected, sockets };
     }
     return this.current;
   }
 
-  private discard(current: { producer: Producer }, error: unknown): void {
+  private discard(current: CurrentProducer, error: unknown): void {
     if (this.current !== current) return;
     this.current = undefined;
+    current.sockets.revoke();
     this.logger.warn({
       msg: 'publishing to Kafka failed; the next publish reconnects',
       err: error instanceof Error ? error.message : String(error),
@@ -112,6 +122,12 @@ export class KafkaEventProducer {
   private unavailable(message: string, cause?: unknown): EventsUnavailableError {
     return new EventsUnavailableError(message, this.options.retryAfterSeconds, { cause });
   }
+}
+
+interface CurrentProducer {
+  readonly producer: Producer;
+  readonly connected: Promise<void>;
+  readonly sockets: RevocableSockets;
 }
 
 function positionsOf(

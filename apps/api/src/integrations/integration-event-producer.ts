@@ -1,5 +1,6 @@
 import { ensureTopics, traceHeaders } from '@collect/events';
 import type { IntegrationEvent } from '@collect/integrations';
+import { KafkaClients } from '@collect/kafka';
 import { integrationEventMessage } from '@collect/integrations';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
@@ -22,9 +23,10 @@ export class IntegrationEventProducer implements OnApplicationShutdown {
 
   constructor(
     private readonly kafka: Kafka,
+    kafkaClients: KafkaClients,
     @Inject(INTEGRATIONS_OPTIONS) private readonly options: ResolvedIntegrationsOptions,
   ) {
-    this.producer = new KafkaEventProducer(kafka, {
+    this.producer = new KafkaEventProducer(kafkaClients, {
       timeoutMs: options.kafkaTimeoutMs,
       retryAfterSeconds: options.retryAfterSeconds,
     });
