@@ -57,6 +57,7 @@ export class CatchUpReader {
   private joined = false;
   private desired = new Map<number, PartitionPlan>();
   private failure: string | undefined;
+  private stopped = false;
 
   constructor(private readonly options: CatchUpReaderOptions) {}
 
@@ -70,7 +71,8 @@ export class CatchUpReader {
       allowAutoTopicCreation: false,
       maxBytesPerPartition: this.options.maxBytesPerPartition,
       maxWaitTimeInMs: this.options.maxWaitTimeInMs,
-      retry: { retries: 8, restartOnFailure: () => Promise.resolve(true) },
+      // Not after stop(): a crash racing disconnect() would otherwise restart the consumer for good.
+      retry: { retries: 8, restartOnFailure: () => Promise.resolve(!this.stopped) },
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
@@ -127,6 +129,7 @@ export class CatchUpReader {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     const consumer = this.consumer;
     this.consumer = undefined;
     await consumer?.disconnect().catch((error: unknown) =>

@@ -23,6 +23,7 @@ export interface IntegrationEventsWatcherOptions {
 export class IntegrationEventsWatcher {
   private readonly logger = new Logger('IntegrationEvents');
   private consumer: Consumer | undefined;
+  private stopped = false;
 
   constructor(private readonly options: IntegrationEventsWatcherOptions) {}
 
@@ -43,6 +44,8 @@ export class IntegrationEventsWatcher {
         groupId: `${this.options.groupId}.events.${randomUUID()}`,
         allowAutoTopicCreation: false,
         maxWaitTimeInMs: 500,
+        // Not after stop(): a crash racing disconnect() would otherwise restart it for good.
+        retry: { restartOnFailure: () => Promise.resolve(!this.stopped) },
       });
       this.consumer = consumer;
       await consumer.connect();
@@ -70,6 +73,7 @@ export class IntegrationEventsWatcher {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.consumer?.disconnect().catch(() => undefined);
     this.consumer = undefined;
   }

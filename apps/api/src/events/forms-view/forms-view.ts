@@ -88,7 +88,12 @@ export class FormsView implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     const groupId = `collect.api.forms-view.${hostname()}.${randomBytes(6).toString('hex')}`;
-    const consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false });
+    const consumer = this.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      // Not once shutting down: a crash racing disconnect() would otherwise restart it for good.
+      retry: { restartOnFailure: () => Promise.resolve(!this.stopping) },
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (payload.restart) return;
       this.crashed = payload.error;
