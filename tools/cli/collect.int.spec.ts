@@ -114,6 +114,23 @@ describe('the operator CLI against an in-process API', () => {
     expect(run.out).not.toContain('\r');
   });
 
+  it("prints the connector's status note the runtime wrote, with when it was made", async () => {
+    const id = await attach();
+    const text = 'continuing in tab "Responses (2)": "Responses" reached its cell limit';
+    await api.db.pool.query(
+      `INSERT INTO integration_status (integration_id, state, delivered_count, dead_lettered_count,
+         note, note_at, updated_at) VALUES ($1, 'live', 7, 0, $2, '2026-12-04T10:00:00Z', now())`,
+      [id, text],
+    );
+    const run = await collect(['integrations', 'status', id]);
+    expect(run.code).toBe(0);
+    expect(run.out.trimEnd().split('\n')[2]).toBe(`note (2026-12-04T10:00:00.000Z): ${text}`);
+    const json = JSON.parse((await collect(['integrations', 'status', id, '--json'])).out) as {
+      status: { note: string; noteAt: string };
+    };
+    expect(json.status).toMatchObject({ note: text, noteAt: '2026-12-04T10:00:00.000Z' });
+  });
+
   it('draws a progress bar in place on a terminal, and stops watching a paused integration', async () => {
     const id = await attach();
     await api.db.pool.query(

@@ -6,6 +6,7 @@ export type {
   DeliveryTarget,
   DeliverableResponse,
   DeliveryOutcome,
+  DeliveryReport,
   RateLimit,
 } from './contract/connector';
 export { runConnector } from './runtime/run-connector';

@@ -95,6 +95,9 @@ export interface IntegrationStatus {
   readonly lastErrorAt: Date | null;
   readonly backfillDone: bigint | null;
   readonly backfillTotal: bigint | null;
+  /** The connector's latest note (e.g. a Sheets roll-over to a new tab); never answers or secrets. */
+  readonly note: string | null;
+  readonly noteAt: Date | null;
   readonly updatedAt: Date;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ApiClient } from './api-client';
 import { UsageError, type CliIo } from './cli-io';
 import { table } from './format';
-import { progressLine, type StatusSnapshot } from './progress';
+import { noteLine, progressLine, type StatusSnapshot } from './progress';
 import { watchStatus, type WatchedIntegration } from './watch-status';
 
 /** The `integrations …` commands: each calls the API and prints a short summary (or `--json`). */
@@ -66,7 +66,10 @@ export const integrationCommands: Record<string, (context: CommandContext) => Pr
     const view = await context.client.get<Integration>(`v1/integrations/${encodeURIComponent(id)}`);
     if (!context.flags.watch) {
       if (context.flags.json) return printJson(context.io, view);
-      context.io.stdout.write(`${describe(view)}\n${progressLine(view.status, false)}\n`);
+      const note = noteLine(view.status);
+      context.io.stdout.write(
+        `${describe(view)}\n${progressLine(view.status, false)}\n${note ? `${note}\n` : ''}`,
+      );
       return 0;
     }
     return watch(context, id);

@@ -5,6 +5,9 @@ export interface StatusSnapshot {
   readonly deliveredCount: number;
   readonly lag: number | null;
   readonly lastError: string | null;
+  /** The connector's latest note (absent from older APIs). */
+  readonly note?: string | null;
+  readonly noteAt?: string | null;
   readonly backfill: {
     readonly done: number;
     readonly total: number;
@@ -42,4 +45,10 @@ export function progressLine(status: StatusSnapshot, bar: boolean): string {
   if (status.lag !== null) parts.push(`lag ${status.lag}`);
   if (status.lastError) parts.push(`last error: ${status.lastError}`);
   return parts.join('  ');
+}
+
+/** `note (2025-03-04T09:00:31Z): continuing in tab …`, or undefined without a note. */
+export function noteLine(status: StatusSnapshot): string | undefined {
+  if (!status.note) return undefined;
+  return status.noteAt ? `note (${status.noteAt}): ${status.note}` : `note: ${status.note}`;
 }

@@ -1,4 +1,4 @@
-import { duration, progressBar, progressLine } from './progress';
+import { duration, noteLine, progressBar, progressLine } from './progress';
 
 describe('drawing backfill progress', () => {
   it('fills the bar in proportion, never beyond its ends', () => {
@@ -34,5 +34,14 @@ describe('drawing backfill progress', () => {
         true,
       ),
     ).toBe('live  delivered 5');
+  });
+
+  it("prints the connector's note with when it was made, and nothing without one", () => {
+    const base = { state: 'live', deliveredCount: 5, lag: null, lastError: null, backfill: null };
+    expect(
+      noteLine({ ...base, note: 'continuing in tab "R (2)"', noteAt: '2025-03-04T09:00:31.207Z' }),
+    ).toBe('note (2025-03-04T09:00:31.207Z): continuing in tab "R (2)"');
+    expect(noteLine({ ...base, note: null, noteAt: null })).toBeUndefined();
+    expect(noteLine(base)).toBeUndefined();
   });
 });

@@ -34,6 +34,8 @@ const integration: IntegrationView = {
     lastError: null,
     lastErrorAt: null,
     backfill: { done: 6400, total: 10000, percent: 64, etaSeconds: 22.5 },
+    note: 'continuing in tab "Responses (2)": "Responses" reached its cell limit',
+    noteAt: '2025-03-04T09:00:31.207Z',
     updatedAt: '2025-03-04T09:00:40.000Z',
   },
 };

@@ -14,6 +14,8 @@ interface StatusRow {
   last_error_at: Date | null;
   backfill_done: string | null;
   backfill_total: string | null;
+  note: string | null;
+  note_at: Date | null;
   updated_at: Date;
 }
 
@@ -47,6 +49,8 @@ function toStatus(row: StatusRow): IntegrationStatus {
     lastErrorAt: row.last_error_at,
     backfillDone: nullableBigInt(row.backfill_done),
     backfillTotal: nullableBigInt(row.backfill_total),
+    note: row.note,
+    noteAt: row.note_at,
     updatedAt: row.updated_at,
   };
 }

@@ -50,6 +50,8 @@ export const pendingStatus: IntegrationStatusView = {
   lastError: null,
   lastErrorAt: null,
   backfill: null,
+  note: null,
+  noteAt: null,
   updatedAt: null,
 };
 
@@ -74,6 +76,8 @@ export function statusView(
     lastError: status.lastError,
     lastErrorAt: status.lastErrorAt?.toISOString() ?? null,
     backfill: backfillProgress(status, progressSince),
+    note: status.note,
+    noteAt: status.noteAt?.toISOString() ?? null,
     updatedAt: status.updatedAt.toISOString(),
   };
 }

@@ -27,6 +27,8 @@ const status = (changes: Partial<IntegrationStatus>): IntegrationStatus => ({
   lastErrorAt: null,
   backfillDone: null,
   backfillTotal: null,
+  note: null,
+  noteAt: null,
   updatedAt: new Date(attachedAt.getTime() + 20_000),
   ...changes,
 });
@@ -96,5 +98,13 @@ describe('how an integration is shown', () => {
       now,
     );
     expect(view.status.oldestUndeliveredAgeSeconds).toBe(90);
+  });
+
+  it("shows the connector's note and when it was made", () => {
+    const noteAt = new Date(now.getTime() - 5_000);
+    const text = 'continuing in tab "Responses (2)": "Responses" reached its cell limit';
+    const view = integrationViewOf(integration, [], status({ note: text, noteAt }), now);
+    expect(view.status).toMatchObject({ note: text, noteAt: noteAt.toISOString() });
+    expect(integrationViewOf(integration, [], undefined, now).status.note).toBeNull();
   });
 });

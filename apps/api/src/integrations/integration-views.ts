@@ -28,6 +28,13 @@ export const integrationStatusView = z.object({
   lastError: z.string().nullable().describe('never contains answers or secrets'),
   lastErrorAt: instant.nullable(),
   backfill: backfillProgressView.nullable().describe('while a backfill or replay runs'),
+  note: z
+    .string()
+    .nullable()
+    .describe(
+      'the connector\'s latest note, neither an error nor a count, e.g. `continuing in tab "Responses (2)": "Responses" reached its cell limit`; never contains answers or secrets',
+    ),
+  noteAt: instant.nullable().describe('when the connector made the note'),
   updatedAt: instant.nullable().describe('when the runtime last reported; null while `pending`'),
 });
 export type IntegrationStatusView = z.output<typeof integrationStatusView>;

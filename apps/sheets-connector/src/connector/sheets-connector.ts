@@ -45,11 +45,12 @@ export function sheetsConnector(options: SheetsConnectorOptions): Connector<Shee
       await options.pool.end();
     },
 
-    async deliver(target, responses) {
+    async deliver(target, responses, _signal, report) {
       const result = await writer.write(
         target.config,
         responses.map((r) => r.response),
       );
+      if (result.note) report.note(result.note);
       return outcomesOf(responses, result);
     },
 

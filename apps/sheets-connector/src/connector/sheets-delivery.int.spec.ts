@@ -166,8 +166,8 @@ describe('Google Sheets connector against the emulator', () => {
     await harness.startSheetsRuntime({
       wrap: (connector) => ({
         ...connector,
-        async deliver(target, responses, signal) {
-          const outcomes = await connector.deliver(target, responses, signal);
+        async deliver(target, responses, signal, report) {
+          const outcomes = await connector.deliver(target, responses, signal, report);
           if (crashes-- > 0) {
             // The rows landed; the process "dies" before the ledger hears of it.
             throw Object.assign(new Error('crashed after append'), { retriable: true });
@@ -193,8 +193,8 @@ describe('Google Sheets connector against the emulator', () => {
     await harness.startSheetsRuntime({
       wrap: (connector) => ({
         ...connector,
-        async deliver(target, responses, signal) {
-          const outcomes = await connector.deliver(target, responses, signal);
+        async deliver(target, responses, signal, report) {
+          const outcomes = await connector.deliver(target, responses, signal, report);
           if (crashed) return outcomes;
           crashed = true;
           await harness.control.setAccess(sheet.spreadsheetId, true);

@@ -14,6 +14,7 @@ import {
   type RunningSheetsEmulator,
 } from '../../../../tools/sheets-emulator/src/server';
 import { emulatorServiceAccountKey } from '../../../../tools/sheets-emulator/src/service-account-key';
+import type { NewSpreadsheet } from '../../../../tools/sheets-emulator/src/state/spreadsheet-store';
 import { postgresConnection, stackEnv } from '../../../../test/support/stack-env';
 import { ConnectorHarness } from '../../../test-connector/src/testing/connector-harness';
 import { sheetsConnector } from '../connector/sheets-connector';
@@ -80,9 +81,11 @@ export class SheetsHarness extends ConnectorHarness {
     await Promise.all(this.sheetsRuntimes.splice(0).map((runtime) => runtime.stop()));
   }
 
-  /** A new spreadsheet in the emulator with one tab, "Sheet1" (as Google creates them). */
-  async newSpreadsheet(): Promise<string> {
-    return (await this.control.createSpreadsheet({ title: this.type })).spreadsheetId;
+  /** A new spreadsheet in the emulator with these tabs (default: "Sheet1", as Google creates them). */
+  async newSpreadsheet(sheets?: NewSpreadsheet['sheets']): Promise<string> {
+    return (
+      await this.control.createSpreadsheet({ title: this.type, ...(sheets ? { sheets } : {}) })
+    ).spreadsheetId;
   }
 
   /** A tab's rows as stored (row 1 the header). */

@@ -20,6 +20,8 @@ export interface WriteResult {
    * header, an earlier chunk): the rest are written by the next call, within the quota.
    */
   readonly continuesLater?: string;
+  /** Set when this call rolled over to a new tab: what the integration's status should say. */
+  readonly note?: string;
 }
 
 export interface SheetWriterOptions {
@@ -74,6 +76,16 @@ export class SheetWriter {
     config: SheetTargetConfig,
     responses: readonly ResponseSubmitted[],
   ): Promise<WriteResult> {
+    let note: string | undefined;
+    const result = await this.writeOnce(config, responses, (text) => (note = text));
+    return note === undefined ? result : { ...result, note };
+  }
+
+  private async writeOnce(
+    config: SheetTargetConfig,
+    responses: readonly ResponseSubmitted[],
+    noted: (note: string) => void,
+  ): Promise<WriteResult> {
     const key = keyOf(config);
     let state = await this.store.load(key);
     const layout = extendLayout(state, config, responses);
@@ -82,7 +94,7 @@ export class SheetWriter {
       state.tabLastRow > 0 &&
       wouldPassCellLimit(state.tabLastRow, responses.length, columns, this.options.tabCellLimit)
     ) {
-      state = this.rolledOver(key, state);
+      state = this.rolledOver(key, state, noted);
     }
     state = { ...state, questionIds: layout.questionIds };
     await this.store.save(key, state);
@@ -102,7 +114,7 @@ export class SheetWriter {
       state = { ...state, tabLastRow: Math.max(state.tabLastRow, result.lastRow) };
     } catch (error) {
       const stoppedBy = asSheetsError(error);
-      if (stoppedBy.code === 'cell_limit_exceeded') state = this.rolledOver(key, state);
+      if (stoppedBy.code === 'cell_limit_exceeded') state = this.rolledOver(key, state, noted);
       await this.saveQuietly(key, state);
       const ambiguous = stoppedBy.code === 'network' || stoppedBy.code === 'timeout';
       return { appended: [], stoppedBy, ambiguous };
@@ -151,10 +163,9 @@ export class SheetWriter {
     const info = await this.client.getSpreadsheet(spreadsheetId);
     if (info.sheets.some((sheet) => sheet.title === tab)) return false;
     try {
-      await this.client.addSheet(spreadsheetId, tab, {
-        rowCount: 1,
-        columnCount: Math.max(columns, 26),
-      });
+      // Exactly as wide as the layout: every grid cell counts toward Google's limit, and the
+      // roll-over estimate (rows x columns) then matches what the tab costs.
+      await this.client.addSheet(spreadsheetId, tab, { rowCount: 1, columnCount: columns });
     } catch (error) {
       if (!(error instanceof SheetsConnectorError && error.code === 'sheet_already_exists'))
         throw error;
@@ -162,9 +173,14 @@ export class SheetWriter {
     return true;
   }
 
-  private rolledOver(key: TargetKey, state: TargetState): TargetState {
+  private rolledOver(
+    key: TargetKey,
+    state: TargetState,
+    noted: (note: string) => void,
+  ): TargetState {
     const tabNumber = state.tabNumber + 1;
-    const note = `continuing in tab "${tabTitle(key.sheet, tabNumber)}": "${tabTitle(key.sheet, state.tabNumber)}" reached the cell limit`;
+    const note = `continuing in tab "${tabTitle(key.sheet, tabNumber)}": "${tabTitle(key.sheet, state.tabNumber)}" reached its cell limit`;
+    noted(note);
     this.options.onNote?.(key, note);
     return { ...state, tabNumber, tabLastRow: 0, headerTitles: null, note };
   }

@@ -61,11 +61,15 @@ export interface Connector<Config = Readonly<Record<string, unknown>>> {
    * failure, a timeout) marks the whole call unconfirmed and is retried; any other error is a
    * programmer error — the consumer stops (health turns not ready) and nothing is skipped.
    * Reasons and error messages must never contain answer values or secrets: they are logged.
+   *
+   * `report` tells the integration's status what is neither an outcome nor an error (see
+   * `DeliveryReport`).
    */
   deliver(
     target: DeliveryTarget<Config>,
     responses: readonly DeliverableResponse[],
     signal: AbortSignal,
+    report: DeliveryReport,
   ): Promise<readonly DeliveryOutcome[]>;
 
   /**
@@ -91,6 +95,21 @@ export interface DeliveryTarget<Config = Readonly<Record<string, unknown>>> {
   readonly config: Config;
   /** Bumps when the config changes. */
   readonly version: number;
+}
+
+/**
+ * What a connector says about a target beyond per-response outcomes, shown with the
+ * integration's status (API and CLI).
+ */
+export interface DeliveryReport {
+  /**
+   * Sets the integration's status note: something a person should know that is not an error,
+   * e.g. `continuing in tab "Responses (2)": "Responses" reached its cell limit`. The latest note
+   * replaces the previous one and stays until replaced; `noteAt` is when it was made. Written
+   * with the runtime's next status report (which this wakes), not with the round's outcomes.
+   * Never put answer values or secrets in it; at most 500 characters (longer is cut).
+   */
+  note(text: string): void;
 }
 
 /** A response and where it sits in the log. */

@@ -8,6 +8,7 @@ import { claim } from '../ledger/claims';
 import { lockCursors } from '../ledger/cursor-locks';
 import { recordOutcomes, type SettledIntegration } from '../ledger/record-outcomes';
 import type { TokenBuckets } from '../rate-limit/token-buckets';
+import type { StatusNotes } from '../status/status-notes';
 import type { RuntimeMetrics } from '../telemetry/runtime-metrics';
 import { decodeMessages } from './decode-messages';
 import type { PositionedMessage } from './positioned-message';
@@ -26,6 +27,7 @@ export interface RoundDependencies {
   readonly metrics: RuntimeMetrics;
   readonly targetConcurrency: number;
   readonly stopping: AbortSignal;
+  readonly notes: StatusNotes;
 }
 
 /** One partition's fetched messages and the integrations that may want them. */

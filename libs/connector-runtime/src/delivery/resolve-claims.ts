@@ -3,6 +3,7 @@ import type { Logger } from '@nestjs/common';
 import type { RuntimeConnector } from '../contract/runtime-connector';
 import type { ClaimResult } from '../ledger/claims';
 import type { TokenBuckets } from '../rate-limit/token-buckets';
+import type { StatusNotes } from '../status/status-notes';
 import { inDeliverySpan } from '../telemetry/delivery-span';
 import type { DecodedMessage } from './positioned-message';
 import { done, type Resolution } from './resolution';
@@ -14,6 +15,7 @@ export interface ClaimContext {
   readonly connector: RuntimeConnector;
   readonly buckets: TokenBuckets;
   readonly stopping: AbortSignal;
+  readonly notes: StatusNotes;
   readonly logger: Logger;
 }
 

@@ -1,6 +1,7 @@
 import type { DeliverableResponse, DeliveryOutcome, DeliveryTarget } from '../contract/connector';
 import type { RuntimeConnector } from '../contract/runtime-connector';
 import type { TokenBuckets } from '../rate-limit/token-buckets';
+import type { StatusNotes } from '../status/status-notes';
 import { callConnector } from './call-connector';
 import type { DecodedMessage } from './positioned-message';
 import { delivered, type Resolution } from './resolution';
@@ -11,6 +12,7 @@ export interface SendContext {
   readonly connector: RuntimeConnector;
   readonly buckets: TokenBuckets;
   readonly stopping: AbortSignal;
+  readonly notes: StatusNotes;
 }
 
 const defaultMaxBatchSize = 500;
@@ -80,7 +82,13 @@ async function deliverChunk(
     'deliver',
     context.connector.callTimeoutMs ?? defaultCallTimeoutMs,
     context.stopping,
-    (signal) => context.connector.deliver(target, chunk.map(deliverable), signal),
+    (signal) =>
+      context.connector.deliver(
+        target,
+        chunk.map(deliverable),
+        signal,
+        context.notes.reportFor(target.integrationId),
+      ),
   );
   if (!result.ok) {
     chunk.forEach((message) =>

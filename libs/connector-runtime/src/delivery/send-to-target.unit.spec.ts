@@ -1,6 +1,7 @@
 import type { DeliveryOutcome, RateLimit } from '../contract/connector';
 import type { RuntimeConnector } from '../contract/runtime-connector';
 import type { Grant, TokenBuckets } from '../rate-limit/token-buckets';
+import { StatusNotes } from '../status/status-notes';
 import { responseAt } from '../testing/messages.testing';
 import { sendToTarget } from './send-to-target';
 
@@ -44,6 +45,7 @@ const context = (c: RuntimeConnector, buckets = unlimited) => ({
   connector: c,
   buckets,
   stopping: never,
+  notes: new StatusNotes(),
 });
 const kinds = (resolutions: Map<bigint, { kind: string }>) =>
   [...resolutions].sort(([a], [b]) => Number(a - b)).map(([offset, r]) => `${offset}:${r.kind}`);

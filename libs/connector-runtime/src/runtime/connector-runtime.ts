@@ -28,6 +28,7 @@ import {
 } from '../registration/register-connector-type';
 import { BackfillProgress } from '../status/backfill-progress';
 import { DeliveryTracker } from '../status/delivery-tracker';
+import { StatusNotes } from '../status/status-notes';
 import { StatusReporter } from '../status/status-reporter';
 import { RuntimeMetrics } from '../telemetry/runtime-metrics';
 import { RefreshLoop } from './refresh-loop';
@@ -60,6 +61,8 @@ export class ConnectorRuntime {
   private readonly integrations: IntegrationCache;
   private readonly backoff: IntegrationBackoff;
   private readonly tracker = new DeliveryTracker();
+  /** Connectors' notes; making one wakes the refresh loop, which writes the status. */
+  private readonly notes = new StatusNotes(() => this.loop?.wake());
   private readonly deadLetters: DeadLetterPublisher;
   private readonly round: DeliveryRound;
   private readonly metrics: RuntimeMetrics;
@@ -97,6 +100,7 @@ export class ConnectorRuntime {
       metrics: this.metrics,
       targetConcurrency: options.targetConcurrency,
       stopping: this.stopping.signal,
+      notes: this.notes,
     });
   }
 
@@ -212,7 +216,14 @@ export class ConnectorRuntime {
       backoff: this.backoff,
       progress,
       reader: this.reader,
-      status: new StatusReporter(pool, this.metrics, this.tracker, this.backoff, progress),
+      status: new StatusReporter(
+        pool,
+        this.metrics,
+        this.tracker,
+        this.backoff,
+        progress,
+        this.notes,
+      ),
       owned: () => this.owned,
     });
     this.consumer = new PartitionBatchConsumer({

@@ -5,6 +5,7 @@ import { fromDatabaseError } from '../errors/from-database-error';
 import type { IntegrationGauges, RuntimeMetrics } from '../telemetry/runtime-metrics';
 import type { BackfillProgress } from './backfill-progress';
 import type { DeliveryTracker } from './delivery-tracker';
+import type { StatusNotes } from './status-notes';
 
 /** Where every integration and the live group stand, per partition of the responses topic. */
 export interface Positions {
@@ -23,8 +24,9 @@ interface StatusRow {
 }
 
 /**
- * Keeps `integration_status` current (state, lag, oldest undelivered, backfill progress; the
- * counters are added by the delivery rounds themselves) and feeds the lag gauges.
+ * Keeps `integration_status` current (state, lag, oldest undelivered, backfill progress, the
+ * connectors' notes; the counters are added by the delivery rounds themselves) and feeds the lag
+ * gauges.
  */
 export class StatusReporter {
   constructor(
@@ -33,6 +35,7 @@ export class StatusReporter {
     private readonly tracker: DeliveryTracker,
     private readonly backoff: IntegrationBackoff,
     private readonly progress: BackfillProgress,
+    private readonly notes: StatusNotes,
   ) {}
 
   async report(attached: readonly Integration[], positions: Positions): Promise<void> {
@@ -52,20 +55,24 @@ export class StatusReporter {
       ),
     );
     if (rows.length === 0) return;
+    const notes = this.notes.take(rows.map((row) => row.integrationId));
     try {
       await this.pool.query(
         `INSERT INTO integration_status
            (integration_id, state, delivered_count, dead_lettered_count, lag, oldest_undelivered_at,
-            backfill_done, backfill_total, updated_at)
-         SELECT i, s, 0, 0, l, o, d, t, now()
-           FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::timestamptz[], $5::bigint[], $6::bigint[])
-             AS x(i, s, l, o, d, t)
+            backfill_done, backfill_total, note, note_at, updated_at)
+         SELECT i, s, 0, 0, l, o, d, t, n, na, now()
+           FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::timestamptz[], $5::bigint[], $6::bigint[],
+                       $7::text[], $8::timestamptz[])
+             AS x(i, s, l, o, d, t, n, na)
          ON CONFLICT (integration_id) DO UPDATE SET
            state = EXCLUDED.state,
            lag = EXCLUDED.lag,
            oldest_undelivered_at = EXCLUDED.oldest_undelivered_at,
            backfill_done = coalesce(EXCLUDED.backfill_done, integration_status.backfill_done),
            backfill_total = coalesce(EXCLUDED.backfill_total, integration_status.backfill_total),
+           note = coalesce(EXCLUDED.note, integration_status.note),
+           note_at = coalesce(EXCLUDED.note_at, integration_status.note_at),
            updated_at = now()`,
         [
           rows.map((row) => row.integrationId),
@@ -74,9 +81,12 @@ export class StatusReporter {
           rows.map((row) => row.oldestUndeliveredAt),
           rows.map((row) => (row.backfillDone === null ? null : String(row.backfillDone))),
           rows.map((row) => (row.backfillTotal === null ? null : String(row.backfillTotal))),
+          rows.map((row) => notes.get(row.integrationId)?.text ?? null),
+          rows.map((row) => notes.get(row.integrationId)?.at ?? null),
         ],
       );
     } catch (error) {
+      this.notes.restore(notes);
       throw fromDatabaseError(error, 'writing integration status');
     }
   }
