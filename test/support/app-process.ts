@@ -49,19 +49,39 @@ export async function readyStatus(app: RunningApp): Promise<number | undefined> 
   }
 }
 
-export async function waitForReadyStatus(
+export function waitForReadyStatus(
   app: RunningApp,
   status: number,
   timeoutMs = 60_000,
+): Promise<void> {
+  return waitForHealth(
+    app,
+    (answer) => answer === status,
+    `/health/ready to answer ${status}`,
+    timeoutMs,
+  );
+}
+
+/** Waits until the app answers HTTP at all (ready or not), e.g. before killing it. */
+export function waitForListening(app: RunningApp, timeoutMs = 60_000): Promise<void> {
+  return waitForHealth(app, (answer) => answer !== undefined, 'to listen', timeoutMs);
+}
+
+/** On failure the error carries the app's output, and says so at once when the app exited. */
+async function waitForHealth(
+  app: RunningApp,
+  accept: (status: number | undefined) => boolean,
+  what: string,
+  timeoutMs: number,
 ): Promise<void> {
   let exitedEarly = false;
   void app.exited.then(() => (exitedEarly = true));
   await eventually(
     async () => {
       if (exitedEarly) throw new Error(`${app.name} exited:\n${app.output()}`);
-      return (await readyStatus(app)) === status;
+      return accept(await readyStatus(app));
     },
-    `${app.name} /health/ready to answer ${status}`,
+    `${app.name} ${what}`,
     timeoutMs,
   ).catch((error: unknown) => {
     throw new Error(

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually } from '../../../test/support/eventually';
-import { readyStatus, type RunningApp } from '../../../test/support/app-process';
+import { type RunningApp, waitForListening } from '../../../test/support/app-process';
 import { ConnectorHarness } from './testing/connector-harness';
 import { ConnectorProcesses } from './testing/connector-processes';
 import { newForm, responsesOf, type TestForm } from './testing/responses';
@@ -60,11 +60,7 @@ describe('the test connector killed with SIGKILL at random moments during a load
       // A random replica, at a random moment of its life once it listens.
       const index = Math.floor(Math.random() * replicas.length);
       const victim = replicas[index]!;
-      await eventually(
-        async () => (await readyStatus(victim)) !== undefined,
-        'the victim to listen',
-        60_000,
-      );
+      await waitForListening(victim);
       await sleep(300 + Math.random() * 1_700);
       await processes.kill(victim);
       replicas[index] = await processes.start();
