@@ -54,6 +54,13 @@ export const sheetsConnectorConfigSpec = defineConfig({
     schema: integer({ min: 100, max: 10_000_000 }),
     description: 'cells a tab may reach before the connector continues in "<tab> (2)", …',
   }),
+  sheetsWriterLockWaitMs: envVar.withDefault({
+    env: 'SHEETS_WRITER_LOCK_WAIT_MS',
+    default: '10000',
+    schema: integer({ min: 100, max: 50_000 }),
+    description:
+      "longest wait for another replica's writer on the same spreadsheet before the delivery is retried later",
+  }),
   sheetsMigrationsDir: envVar.withDefault({
     env: 'SHEETS_MIGRATIONS_DIR',
     default: 'apps/sheets-connector/migrations',

@@ -4,8 +4,8 @@ import { createPool } from '@collect/database';
 import { Logger } from '@nestjs/common';
 import { sheetsConnector } from './connector/sheets-connector';
 import { createSheetsClient } from './sheets/create-sheets-client';
-import { LayoutStore } from './writer/layout-store';
 import { SheetWriter } from './writer/sheet-writer';
+import { SpreadsheetLocks } from './writer/spreadsheet-locks';
 
 // The whole app: the Sheets connector (contract only), run by the connector runtime.
 async function main(): Promise<void> {
@@ -15,11 +15,13 @@ async function main(): Promise<void> {
       connectionString: config.databaseUrl,
       password: config.databasePassword,
       applicationName: 'collect-sheets-layouts',
-      maxConnections: 4,
+      // One connection per spreadsheet being written (the writer lock's), plus migrations.
+      maxConnections: config.targetConcurrency + 1,
     },
     logger,
   );
-  const writer = new SheetWriter(await createSheetsClient(config), new LayoutStore(pool), {
+  const locks = new SpreadsheetLocks(pool, { waitMs: config.sheetsWriterLockWaitMs });
+  const writer = new SheetWriter(await createSheetsClient(config), locks, {
     tabCellLimit: config.sheetsTabCellLimit,
     onNote: (key, note) => logger.warn({ spreadsheetId: key.spreadsheetId, note }),
   });

@@ -5,6 +5,7 @@ import type { QuotaSettings } from './quotas/quota-policy';
 import type { FaultSettings } from './state/faults';
 import type { NewSpreadsheet } from './state/spreadsheet-store';
 import type { StatsSnapshot } from './state/stats';
+import type { WriteLog } from './state/write-spans';
 
 export interface SpreadsheetDump extends SpreadsheetResource {
   readonly accessRevoked: boolean;
@@ -46,6 +47,11 @@ export class SheetsEmulatorControl {
 
   spreadsheet(spreadsheetId: string): Promise<SpreadsheetDump> {
     return this.call('GET', `/_control/spreadsheets/${encodeURIComponent(spreadsheetId)}`);
+  }
+
+  /** Start and end of each write request to the spreadsheet, and how many overlapped another. */
+  writes(spreadsheetId: string): Promise<WriteLog> {
+    return this.call('GET', `/_control/spreadsheets/${encodeURIComponent(spreadsheetId)}/writes`);
   }
 
   deleteSpreadsheet(spreadsheetId: string): Promise<unknown> {

@@ -4,6 +4,7 @@ import { NO_FAULTS, type FaultSettings } from './state/faults';
 import { loadState, saveState, type PersistedState } from './state/persisted-state';
 import { SpreadsheetStore } from './state/spreadsheet-store';
 import { Stats } from './state/stats';
+import { WriteSpans } from './state/write-spans';
 
 export interface EmulatorOptions {
   readonly quotas?: Partial<QuotaSettings>;
@@ -18,6 +19,8 @@ export interface EmulatorOptions {
 export class Emulator {
   readonly store = new SpreadsheetStore();
   readonly stats = new Stats();
+  /** Start and end of every write request per spreadsheet (reset with the stats). */
+  readonly writeSpans = new WriteSpans();
   readonly disabledAccounts = new Set<string>();
   readonly clock: () => number;
   readonly random: () => number;
@@ -55,6 +58,7 @@ export class Emulator {
   reset(): void {
     this.store.clear();
     this.stats.reset();
+    this.writeSpans.reset();
     this.disabledAccounts.clear();
     this.quotas = new QuotaPolicy({ ...GOOGLE_QUOTAS, ...this.options.quotas });
     this.limits = { ...GOOGLE_LIMITS, ...this.options.limits };

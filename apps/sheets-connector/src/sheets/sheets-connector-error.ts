@@ -11,6 +11,8 @@ export type SheetsErrorCode =
   | 'unavailable'
   | 'network'
   | 'timeout'
+  /** Another replica held the spreadsheet's writer lock for longer than the connector waits. */
+  | 'spreadsheet_busy'
   | 'spreadsheet_not_found'
   | 'sheet_not_found'
   | 'access_denied'
@@ -28,6 +30,7 @@ const RETRIABLE: ReadonlySet<SheetsErrorCode> = new Set([
   'unavailable',
   'network',
   'timeout',
+  'spreadsheet_busy',
 ]);
 const PERMANENT: ReadonlySet<SheetsErrorCode> = new Set([
   'spreadsheet_not_found',

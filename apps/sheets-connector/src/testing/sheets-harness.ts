@@ -22,8 +22,8 @@ import type { SheetTargetConfig } from '../connector/sheet-target-config';
 import type { WriteBudgets } from '../connector/sheets-rate-limits';
 import { createSheetsClient } from '../sheets/create-sheets-client';
 import type { CellValue } from '../sheets/sheets-client';
-import { LayoutStore } from '../writer/layout-store';
 import { SheetWriter } from '../writer/sheet-writer';
+import { SpreadsheetLocks } from '../writer/spreadsheet-locks';
 
 export const sheetsMigrations = 'apps/sheets-connector/migrations';
 
@@ -106,7 +106,7 @@ export class SheetsHarness extends ConnectorHarness {
       sheetsCredentialsFile: this.keyFile,
       sheetsRequestTimeoutMs: 5_000,
     });
-    const writer = new SheetWriter(client, new LayoutStore(layoutPool), {
+    const writer = new SheetWriter(client, new SpreadsheetLocks(layoutPool, { waitMs: 5_000 }), {
       tabCellLimit: options.tabCellLimit ?? 10_000_000,
     });
     const wrap = options.wrap ?? ((c: Connector<SheetTargetConfig>) => c);

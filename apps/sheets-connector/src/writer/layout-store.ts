@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { ClientBase } from 'pg';
 import { SheetsConnectorError } from '../sheets/sheets-connector-error';
 
 /** What the connector remembers about one target tab (see migrations/0001_sheet_layouts.sql). */
@@ -24,9 +24,12 @@ export interface TargetKey {
   readonly sheet: string;
 }
 
-/** Reads and saves TargetState rows; Postgres failures become retriable SheetsConnectorErrors. */
+/**
+ * Reads and saves TargetState rows on one connection (the writer lock's: see spreadsheet-locks.ts),
+ * each statement committed on its own; Postgres failures become retriable SheetsConnectorErrors.
+ */
 export class LayoutStore {
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly db: ClientBase) {}
 
   async load(key: TargetKey): Promise<TargetState> {
     const { rows } = await this.query<{
@@ -74,7 +77,7 @@ export class LayoutStore {
 
   private async query<R extends object>(sql: string, params: unknown[]) {
     try {
-      return await this.pool.query<R>(sql, params);
+      return await this.db.query<R>(sql, params);
     } catch (error) {
       throw new SheetsConnectorError('unavailable', 'the layout store (Postgres) failed', {
         cause: error,

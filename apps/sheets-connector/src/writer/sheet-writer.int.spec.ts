@@ -4,8 +4,8 @@ import { postgresConnection, stackEnv } from '../../../../test/support/stack-env
 import { newForm, responsesOf } from '../../../test-connector/src/testing/responses';
 import { EmulatorHarness } from '../sheets/testing/emulator-harness';
 import { TRUNCATION_MARKER } from './cell-text';
-import { LayoutStore } from './layout-store';
 import { SheetWriter } from './sheet-writer';
+import { SpreadsheetLocks } from './spreadsheet-locks';
 import type { ResponseSubmitted } from '@collect/events';
 import type { SheetTargetConfig } from '../connector/sheet-target-config';
 
@@ -28,7 +28,9 @@ afterAll(async () => {
 });
 
 function writer(tabCellLimit = 10_000_000): SheetWriter {
-  return new SheetWriter(emulator.client, new LayoutStore(pool), { tabCellLimit });
+  return new SheetWriter(emulator.client, new SpreadsheetLocks(pool, { waitMs: 5_000 }), {
+    tabCellLimit,
+  });
 }
 
 /** Writes like the runtime calls: again with what is left while the writer continues later. */

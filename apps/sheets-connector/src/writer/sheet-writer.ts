@@ -4,8 +4,8 @@ import type { CellValue, SheetsClient } from '../sheets/sheets-client';
 import { SheetsConnectorError } from '../sheets/sheets-connector-error';
 import { appendChunks } from './append-chunks';
 import { columnCount, extendLayout, headerOf, rowOf } from './column-layout';
-import { KeyedMutex } from './keyed-mutex';
 import type { LayoutStore, TargetKey, TargetState } from './layout-store';
+import type { SpreadsheetLocks } from './spreadsheet-locks';
 import { tabTitle, wouldPassCellLimit } from './tab-names';
 
 /** How far a write got: the responses appended (in order) and, if it stopped, why. */
@@ -35,25 +35,36 @@ export interface SheetWriterOptions {
  * Appends responses as rows to one target tab: keeps the column layout (durable in the layout
  * store, saved before the header row changes), writes the header when columns are added, rolls
  * over to `<sheet> (n)` before the cell limit, appends many rows per request (RAW, INSERT_ROWS),
- * one writer per spreadsheet at a time in this process.
+ * one writer per spreadsheet at a time across every replica (SpreadsheetLocks).
  */
 export class SheetWriter {
-  private readonly mutex = new KeyedMutex();
-
   constructor(
     private readonly client: SheetsClient,
-    private readonly store: LayoutStore,
+    private readonly locks: SpreadsheetLocks,
     private readonly options: SheetWriterOptions,
   ) {}
 
-  write(config: SheetTargetConfig, responses: readonly ResponseSubmitted[]): Promise<WriteResult> {
-    return this.mutex.run(config.spreadsheetId, () => this.writeLocked(config, responses));
+  async write(
+    config: SheetTargetConfig,
+    responses: readonly ResponseSubmitted[],
+  ): Promise<WriteResult> {
+    try {
+      return await this.locks.run(config.spreadsheetId, (store) =>
+        this.writeLocked(store, config, responses),
+      );
+    } catch (error) {
+      // Only the lock's own failures get here (nothing was sent): retriable, never ambiguous.
+      if (error instanceof SheetsConnectorError && error.retriable) {
+        return { appended: [], stoppedBy: error };
+      }
+      throw error;
+    }
   }
 
   /** The responseIds among `candidates` found in the last rows of the target's current (and previous) tab. */
   recognise(config: SheetTargetConfig, candidates: readonly string[]): Promise<string[]> {
-    return this.mutex.run(config.spreadsheetId, async () => {
-      const state = await this.store.load(keyOf(config));
+    return this.locks.run(config.spreadsheetId, async (store) => {
+      const state = await store.load(keyOf(config));
       const wanted = new Set(candidates);
       const found = new Set<string>();
       const count = Math.min(candidates.length * 2 + 200, 5_000);
@@ -73,21 +84,23 @@ export class SheetWriter {
   }
 
   private async writeLocked(
+    store: LayoutStore,
     config: SheetTargetConfig,
     responses: readonly ResponseSubmitted[],
   ): Promise<WriteResult> {
     let note: string | undefined;
-    const result = await this.writeOnce(config, responses, (text) => (note = text));
+    const result = await this.writeOnce(store, config, responses, (text) => (note = text));
     return note === undefined ? result : { ...result, note };
   }
 
   private async writeOnce(
+    store: LayoutStore,
     config: SheetTargetConfig,
     responses: readonly ResponseSubmitted[],
     noted: (note: string) => void,
   ): Promise<WriteResult> {
     const key = keyOf(config);
-    let state = await this.store.load(key);
+    let state = await store.load(key);
     const layout = extendLayout(state, config, responses);
     const columns = columnCount(layout);
     if (
@@ -97,10 +110,10 @@ export class SheetWriter {
       state = this.rolledOver(key, state, noted);
     }
     state = { ...state, questionIds: layout.questionIds };
-    await this.store.save(key, state);
+    await store.save(key, state);
     const tab = tabTitle(config.sheet, state.tabNumber);
     try {
-      const setUp = await this.prepareTab(config, key, tab, state);
+      const setUp = await this.prepareTab(store, config, key, tab, state);
       if (setUp) return { appended: [], continuesLater: setUp };
     } catch (error) {
       return { appended: [], stoppedBy: asSheetsError(error) };
@@ -115,11 +128,11 @@ export class SheetWriter {
     } catch (error) {
       const stoppedBy = asSheetsError(error);
       if (stoppedBy.code === 'cell_limit_exceeded') state = this.rolledOver(key, state, noted);
-      await this.saveQuietly(key, state);
+      await saveQuietly(store, key, state);
       const ambiguous = stoppedBy.code === 'network' || stoppedBy.code === 'timeout';
       return { appended: [], stoppedBy, ambiguous };
     }
-    await this.saveQuietly(key, state);
+    await saveQuietly(store, key, state);
     const appended = chunk.map((item) => item.response.responseId);
     return rest.length > 0
       ? { appended, continuesLater: 'more rows than one request holds' }
@@ -132,6 +145,7 @@ export class SheetWriter {
    * is ready for rows.
    */
   private async prepareTab(
+    store: LayoutStore,
     config: SheetTargetConfig,
     key: TargetKey,
     tab: string,
@@ -146,7 +160,7 @@ export class SheetWriter {
       return `added tab "${tab}"`;
     }
     await this.client.writeHeader(config.spreadsheetId, tab, titles);
-    await this.store.save(key, {
+    await store.save(key, {
       ...state,
       headerTitles: titles,
       tabLastRow: Math.max(state.tabLastRow, 1),
@@ -193,11 +207,11 @@ export class SheetWriter {
       throw error;
     }
   }
+}
 
-  private async saveQuietly(key: TargetKey, state: TargetState): Promise<void> {
-    // The row count only steers roll-over; a lost save is corrected by the next append's result.
-    await this.store.save(key, state).catch(() => undefined);
-  }
+async function saveQuietly(store: LayoutStore, key: TargetKey, state: TargetState): Promise<void> {
+  // The row count only steers roll-over; a lost save is corrected by the next append's result.
+  await store.save(key, state).catch(() => undefined);
 }
 
 function keyOf(config: SheetTargetConfig): TargetKey {

@@ -78,6 +78,7 @@ export function registerControlRoutes(app: FastifyInstance, emulator: Emulator):
   app.get('/_control/stats', (_request, reply) => reply.send(emulator.stats.snapshot()));
   app.delete('/_control/stats', (_request, reply) => {
     emulator.stats.reset();
+    emulator.writeSpans.reset();
     return reply.send({ ok: true });
   });
 
@@ -103,6 +104,9 @@ export function registerControlRoutes(app: FastifyInstance, emulator: Emulator):
     if (!spreadsheet) return reply.status(404).send({ error: 'no such spreadsheet' });
     return reply.send(dump(spreadsheet, base(request.headers.host)));
   });
+  app.get<{ Params: { id: string } }>('/_control/spreadsheets/:id/writes', (request, reply) =>
+    reply.send(emulator.writeSpans.of(request.params.id)),
+  );
   app.delete<{ Params: { id: string } }>('/_control/spreadsheets/:id', (request, reply) => {
     if (!emulator.store.delete(request.params.id))
       return reply.status(404).send({ error: 'no such spreadsheet' });

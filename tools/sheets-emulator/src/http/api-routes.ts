@@ -24,6 +24,10 @@ export function registerApiRoutes(app: FastifyInstance, emulator: Emulator): voi
         return reply.status(fault.httpStatus).send(fault.body());
       }
       if (outage(emulator, request, reply)) return reply;
+      const ended =
+        requestKind(operation) === 'write'
+          ? emulator.writeSpans.begin(operation.spreadsheetId, operation.name, emulator.clock())
+          : undefined;
       let caller: TokenClaims | undefined;
       try {
         await injectedLatency(emulator);
@@ -31,8 +35,10 @@ export function registerApiRoutes(app: FastifyInstance, emulator: Emulator): voi
         injectedFailure(emulator);
         const result = admitAndRun(emulator, operation, caller, request);
         record(emulator, operation, caller, 200);
+        ended?.(200, emulator.clock());
         return reply.send(result);
       } catch (error) {
+        ended?.(error instanceof ApiFault ? error.httpStatus : 500, emulator.clock());
         if (!(error instanceof ApiFault)) throw error;
         record(emulator, operation, caller, error.httpStatus);
         return reply.status(error.httpStatus).headers(error.headers).send(error.body());

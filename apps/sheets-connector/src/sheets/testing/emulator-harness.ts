@@ -27,7 +27,8 @@ export const CONTRACT_TIMEOUT_MS = 2_000;
 export class EmulatorHarness implements SheetsClientHarness {
   private constructor(
     private readonly emulator: RunningSheetsEmulator,
-    private readonly control: SheetsEmulatorControl,
+    /** The emulator's control API, for what the contract does not cover. */
+    readonly control: SheetsEmulatorControl,
     private readonly keyFile: string,
     private readonly account: string,
     public client: SheetsClient,
