@@ -61,6 +61,19 @@ export const sheetsConnectorConfigSpec = defineConfig({
     description:
       "longest wait for another replica's writer on the same spreadsheet before the delivery is retried later",
   }),
+  sheetsFormsTopic: envVar.withDefault({
+    env: 'SHEETS_FORMS_TOPIC',
+    default: 'collect.forms.v1',
+    schema: nonEmptyString,
+    description: 'topic of form events the connector reads for the current question titles',
+  }),
+  sheetsFormTitlesWaitMs: envVar.withDefault({
+    env: 'SHEETS_FORM_TITLES_WAIT_MS',
+    default: '3000',
+    schema: integer({ min: 0, max: 30_000 }),
+    description:
+      'longest a delivery waits for the form version it answers to be read from the forms topic (then it uses the titles known)',
+  }),
   sheetsMigrationsDir: envVar.withDefault({
     env: 'SHEETS_MIGRATIONS_DIR',
     default: 'apps/sheets-connector/migrations',

@@ -1,8 +1,11 @@
 import { config, telemetry } from './instrumentation'; // must stay the first import
 import { runConnector } from '@collect/connector-runtime';
 import { createPool } from '@collect/database';
+import { EventSerde } from '@collect/events';
+import { createKafka, createSchemaRegistry } from '@collect/kafka';
 import { Logger } from '@nestjs/common';
 import { sheetsConnector } from './connector/sheets-connector';
+import { FormsCatalogue } from './forms/forms-catalogue';
 import { createSheetsClient } from './sheets/create-sheets-client';
 import { SheetWriter } from './writer/sheet-writer';
 import { SpreadsheetLocks } from './writer/spreadsheet-locks';
@@ -31,6 +34,17 @@ async function main(): Promise<void> {
       pool,
       migrationsDir: config.sheetsMigrationsDir,
       writer,
+      titles: new FormsCatalogue({
+        kafka: createKafka({
+          brokers: config.kafkaBrokers,
+          clientId: `${config.kafkaClientId}-forms`,
+          schemaRegistryUrl: config.schemaRegistryUrl,
+          logLevel: config.logLevel,
+        }),
+        serde: new EventSerde(createSchemaRegistry({ url: config.schemaRegistryUrl })),
+        topic: config.sheetsFormsTopic,
+        waitMs: config.sheetsFormTitlesWaitMs,
+      }),
       budgets: {
         perSpreadsheetPerMinute: config.sheetsWritesPerMinutePerSpreadsheet,
         perUserPerMinute: config.sheetsWritesPerMinutePerUser,

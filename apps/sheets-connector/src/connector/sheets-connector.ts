@@ -2,6 +2,7 @@ import type { Connector, RateLimit } from '@collect/connector-runtime';
 import { runMigrations } from '@collect/database';
 import type { Pool } from 'pg';
 import { SheetsConnectorError } from '../sheets/sheets-connector-error';
+import type { FormTitles } from '../forms/forms-catalogue';
 import type { SheetWriter } from '../writer/sheet-writer';
 import { outcomesOf } from './outcomes';
 import { sheetsRateLimits, type WriteBudgets } from './sheets-rate-limits';
@@ -12,6 +13,11 @@ export interface SheetsConnectorOptions {
   readonly pool: Pool;
   readonly migrationsDir: string;
   readonly writer: SheetWriter;
+  /**
+   * Current question titles per form (the forms catalogue), started and stopped with the
+   * connector. Unset: none known, headers keep configured titles, else the last ones, else ids.
+   */
+  readonly titles?: FormTitles;
   readonly budgets: WriteBudgets;
   readonly maxBatchSize?: number;
 }
@@ -22,7 +28,7 @@ export interface SheetsConnectorOptions {
  * reconciles by reading the tab's tail for the claimed responseIds.
  */
 export function sheetsConnector(options: SheetsConnectorOptions): Connector<SheetTargetConfig> {
-  const { writer } = options;
+  const { writer, titles = noTitles } = options;
   let stopped = false;
   return {
     type: options.type ?? 'google-sheets',
@@ -37,18 +43,22 @@ export function sheetsConnector(options: SheetsConnectorOptions): Connector<Shee
         directory: options.migrationsDir,
         table: 'sheets_connector_schema_migrations',
       });
+      await titles.start?.();
     },
 
     async stop() {
       if (stopped) return;
       stopped = true;
+      await titles.stop?.();
       await options.pool.end();
     },
 
     async deliver(target, responses, _signal, report) {
+      const formVersion = Math.max(0, ...responses.map((r) => r.response.formVersion));
       const result = await writer.write(
         target.config,
         responses.map((r) => r.response),
+        await titles.titlesFor(target.formId, formVersion),
       );
       if (result.note) report.note(result.note);
       return outcomesOf(responses, result);
@@ -70,6 +80,8 @@ export function sheetsConnector(options: SheetsConnectorOptions): Connector<Shee
     },
   };
 }
+
+const noTitles: FormTitles = { titlesFor: () => Promise.resolve(new Map()) };
 
 /**
  * A reconcile that cannot read the sheet because of a permanent cause (access revoked, deleted)

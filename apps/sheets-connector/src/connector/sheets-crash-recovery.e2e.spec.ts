@@ -24,6 +24,7 @@ async function startConnector(): Promise<RunningApp> {
     DATABASE_URL: env.databaseUrl,
     DATABASE_PASSWORD: env.databasePassword,
     SHEETS_CONNECTOR_TYPE: harness.type,
+    SHEETS_FORMS_TOPIC: harness.formsTopic,
     SHEETS_API_ROOT_URL: harness.emulator.url,
     SHEETS_CREDENTIALS_FILE: harness.keyFile,
     SHEETS_REQUEST_TIMEOUT_MS: '5000',

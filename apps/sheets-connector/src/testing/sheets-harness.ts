@@ -7,6 +7,8 @@ import {
   type Connector,
   type RuntimeStartOptions,
 } from '@collect/connector-runtime';
+import { ensureTopics, eventHeaders, type ResponseSubmitted } from '@collect/events';
+import type { Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { SheetsEmulatorControl } from '../../../../tools/sheets-emulator/src/control-client';
 import {
@@ -17,13 +19,16 @@ import { emulatorServiceAccountKey } from '../../../../tools/sheets-emulator/src
 import type { NewSpreadsheet } from '../../../../tools/sheets-emulator/src/state/spreadsheet-store';
 import { postgresConnection, stackEnv } from '../../../../test/support/stack-env';
 import { ConnectorHarness } from '../../../test-connector/src/testing/connector-harness';
+import type { TestForm } from '../../../test-connector/src/testing/responses';
 import { sheetsConnector } from '../connector/sheets-connector';
+import { FormsCatalogue } from '../forms/forms-catalogue';
 import type { SheetTargetConfig } from '../connector/sheet-target-config';
 import type { WriteBudgets } from '../connector/sheets-rate-limits';
 import { createSheetsClient } from '../sheets/create-sheets-client';
 import type { CellValue } from '../sheets/sheets-client';
 import { SheetWriter } from '../writer/sheet-writer';
 import { SpreadsheetLocks } from '../writer/spreadsheet-locks';
+import { formPublished } from './form-published';
 
 export const sheetsMigrations = 'apps/sheets-connector/migrations';
 
@@ -50,10 +55,22 @@ export class SheetsHarness extends ConnectorHarness {
   emulator!: RunningSheetsEmulator;
   control!: SheetsEmulatorControl;
   keyFile!: string;
+  /** The forms topic the connector reads question titles from (FormPublished via publishForm). */
+  readonly formsTopic = `${this.type}.forms`;
+  private formsProducer: Producer | undefined;
   private readonly sheetsRuntimes: ConnectorRuntime[] = [];
 
   override async setUp(): Promise<void> {
     await super.setUp();
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, { topics: [this.formsTopic], partitions: 2, replicationFactor: 1 });
+    } finally {
+      await admin.disconnect();
+    }
+    this.formsProducer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.formsProducer.connect();
     this.emulator = await startSheetsEmulator();
     this.control = new SheetsEmulatorControl(this.emulator.url);
     await this.control.setQuotas({
@@ -72,6 +89,7 @@ export class SheetsHarness extends ConnectorHarness {
 
   override async tearDown(): Promise<void> {
     await this.stopSheetsRuntimes();
+    await this.formsProducer?.disconnect();
     await super.tearDown();
     await this.emulator.close();
     rmSync(this.keyFile, { force: true });
@@ -86,6 +104,27 @@ export class SheetsHarness extends ConnectorHarness {
     return (
       await this.control.createSpreadsheet({ title: this.type, ...(sheets ? { sheets } : {}) })
     ).spreadsheetId;
+  }
+
+  /** Publishes `form` at `version` with these question titles (questionId → title), as the API would. */
+  async publishForm(
+    form: TestForm,
+    version: number,
+    titles: Readonly<Record<string, string>>,
+  ): Promise<void> {
+    const event = formPublished(form, version, titles);
+    await this.formsProducer!.send({
+      topic: this.formsTopic,
+      acks: -1,
+      messages: [
+        { key: form.formId, value: this.serde.encode(event), headers: eventHeaders(event) },
+      ],
+    });
+  }
+
+  /** Responses of `form` answering its version `formVersion`. */
+  answering(responses: readonly ResponseSubmitted[], formVersion: number): ResponseSubmitted[] {
+    return responses.map((response) => ({ ...response, formVersion }));
   }
 
   /** A tab's rows as stored (row 1 the header). */
@@ -116,6 +155,12 @@ export class SheetsHarness extends ConnectorHarness {
         pool: layoutPool,
         migrationsDir: sheetsMigrations,
         writer,
+        titles: new FormsCatalogue({
+          kafka: this.kafka,
+          serde: this.serde,
+          topic: this.formsTopic,
+          waitMs: 3_000,
+        }),
         budgets: { ...(options.budgets ?? ROOMY), credential: this.keyFile },
       }),
     );

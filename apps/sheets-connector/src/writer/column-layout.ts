@@ -34,9 +34,24 @@ export function extendLayout(
   return added.length === 0 ? layout : { questionIds: [...layout.questionIds, ...added] };
 }
 
-/** The header row: fixed columns, then each question's configured title (or its id). */
-export function headerOf(layout: ColumnLayout, config: SheetTargetConfig): string[] {
-  return [...FIXED_COLUMNS, ...layout.questionIds.map((id) => config.columnTitles?.[id] ?? id)];
+/**
+ * The header row: fixed columns, then per question its configured title, else the form's
+ * current title, else the title its column had (`previous`, the header as last written, so a
+ * title the catalogue does not know is not lost), else its id.
+ */
+export function headerOf(
+  layout: ColumnLayout,
+  config: SheetTargetConfig,
+  formTitles: ReadonlyMap<string, string> = new Map(),
+  previous: readonly string[] | null = null,
+): string[] {
+  const before = FIXED_COLUMNS.length;
+  return [
+    ...FIXED_COLUMNS,
+    ...layout.questionIds.map(
+      (id, i) => config.columnTitles?.[id] ?? formTitles.get(id) ?? previous?.[before + i] ?? id,
+    ),
+  ];
 }
 
 /** One response as a row aligned with `layout`; submittedAt as an ISO-8601 UTC text. */

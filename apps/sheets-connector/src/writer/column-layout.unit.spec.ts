@@ -41,6 +41,26 @@ describe('column layout', () => {
     const header = headerOf({ questionIds: ['a', 'b'] }, { ...config, columnTitles: { b: 'Bee' } });
     expect(header).toEqual(['responseId', 'submittedAt', 'a', 'Bee']);
   });
+
+  it("prefers configured titles, then the form's current titles, then the column's last title, then the id", () => {
+    const header = headerOf(
+      { questionIds: ['a', 'b', 'c', 'd'] },
+      { ...config, columnTitles: { a: 'Configured' } },
+      new Map([
+        ['a', 'Form A'],
+        ['b', 'Form B renamed'],
+      ]),
+      ['responseId', 'submittedAt', 'A', 'Form B', 'Old C'],
+    );
+    expect(header).toEqual([
+      'responseId',
+      'submittedAt',
+      'Configured',
+      'Form B renamed',
+      'Old C',
+      'd',
+    ]);
+  });
 });
 
 describe('cells', () => {

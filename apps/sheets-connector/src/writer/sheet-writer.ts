@@ -24,6 +24,13 @@ export interface WriteResult {
   readonly note?: string;
 }
 
+/** One write: the section's layout store (on the lock's connection), the target, its form's titles. */
+interface WriteCall {
+  readonly store: LayoutStore;
+  readonly config: SheetTargetConfig;
+  readonly formTitles: ReadonlyMap<string, string>;
+}
+
 export interface SheetWriterOptions {
   /** Cells a tab may reach before the writer continues in the next tab (10,000,000 at Google). */
   readonly tabCellLimit: number;
@@ -44,13 +51,15 @@ export class SheetWriter {
     private readonly options: SheetWriterOptions,
   ) {}
 
+  /** `formTitles`: the form's current question titles (configured column titles win). */
   async write(
     config: SheetTargetConfig,
     responses: readonly ResponseSubmitted[],
+    formTitles: ReadonlyMap<string, string> = new Map(),
   ): Promise<WriteResult> {
     try {
       return await this.locks.run(config.spreadsheetId, (store) =>
-        this.writeLocked(store, config, responses),
+        this.writeLocked({ store, config, formTitles }, responses),
       );
     } catch (error) {
       // Only the lock's own failures get here (nothing was sent): retriable, never ambiguous.
@@ -84,21 +93,20 @@ export class SheetWriter {
   }
 
   private async writeLocked(
-    store: LayoutStore,
-    config: SheetTargetConfig,
+    call: WriteCall,
     responses: readonly ResponseSubmitted[],
   ): Promise<WriteResult> {
     let note: string | undefined;
-    const result = await this.writeOnce(store, config, responses, (text) => (note = text));
+    const result = await this.writeOnce(call, responses, (text) => (note = text));
     return note === undefined ? result : { ...result, note };
   }
 
   private async writeOnce(
-    store: LayoutStore,
-    config: SheetTargetConfig,
+    call: WriteCall,
     responses: readonly ResponseSubmitted[],
     noted: (note: string) => void,
   ): Promise<WriteResult> {
+    const { store, config } = call;
     const key = keyOf(config);
     let state = await store.load(key);
     const layout = extendLayout(state, config, responses);
@@ -113,7 +121,7 @@ export class SheetWriter {
     await store.save(key, state);
     const tab = tabTitle(config.sheet, state.tabNumber);
     try {
-      const setUp = await this.prepareTab(store, config, key, tab, state);
+      const setUp = await this.prepareTab(call, key, tab, state);
       if (setUp) return { appended: [], continuesLater: setUp };
     } catch (error) {
       return { appended: [], stoppedBy: asSheetsError(error) };
@@ -145,13 +153,12 @@ export class SheetWriter {
    * is ready for rows.
    */
   private async prepareTab(
-    store: LayoutStore,
-    config: SheetTargetConfig,
+    { store, config, formTitles }: WriteCall,
     key: TargetKey,
     tab: string,
     state: TargetState,
   ): Promise<string | undefined> {
-    const titles = headerOf(state, config);
+    const titles = headerOf(state, config, formTitles, state.headerTitles);
     if (state.headerTitles && sameTitles(state.headerTitles, titles)) return undefined;
     if (
       !state.headerTitles &&
