@@ -1,23 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Integration } from '@collect/integrations';
-import { integrationTables } from '@collect/integrations';
+import type { Integration, IntegrationRow } from '@collect/integrations';
+import { integrationColumns, integrationTables, toIntegration } from '@collect/integrations';
 import type { PoolClient } from 'pg';
 import { IntegrationsDb } from './integrations-db';
-
-interface IntegrationRow {
-  integration_id: string;
-  org_id: string;
-  form_id: string;
-  type: string;
-  name: string | null;
-  config: Record<string, unknown>;
-  state: Integration['state'];
-  version: number;
-  backfill: boolean;
-  attached_at: Date;
-  updated_at: Date;
-  detached_at: Date | null;
-}
 
 /** One partition's start position for an integration (`integration_cursors`). */
 export interface CursorPosition {
@@ -80,7 +65,7 @@ export class IntegrationStore {
     integrationId: string,
   ): Promise<Integration | undefined> {
     const { rows } = await client.query<IntegrationRow>(
-      `SELECT * FROM ${integrations} WHERE integration_id = $1 AND org_id = $2 FOR UPDATE`,
+      `SELECT ${integrationColumns} FROM ${integrations} WHERE integration_id = $1 AND org_id = $2 FOR UPDATE`,
       [integrationId, orgId],
     );
     return rows[0] && toIntegration(rows[0]);
@@ -106,7 +91,7 @@ export class IntegrationStore {
 
   async find(orgId: string, integrationId: string): Promise<Integration | undefined> {
     const rows = await this.db.rows<IntegrationRow>(
-      `SELECT * FROM ${integrations} WHERE integration_id = $1 AND org_id = $2`,
+      `SELECT ${integrationColumns} FROM ${integrations} WHERE integration_id = $1 AND org_id = $2`,
       [integrationId, orgId],
     );
     return rows[0] && toIntegration(rows[0]);
@@ -119,7 +104,7 @@ export class IntegrationStore {
     includeDetached: boolean,
   ): Promise<Integration[]> {
     const rows = await this.db.rows<IntegrationRow>(
-      `SELECT * FROM ${integrations}
+      `SELECT ${integrationColumns} FROM ${integrations}
         WHERE form_id = $1 AND org_id = $2 AND ($3 OR state <> 'detached')
         ORDER BY attached_at, integration_id`,
       [formId, orgId, includeDetached],
@@ -143,21 +128,4 @@ export class IntegrationStore {
     );
     return rows.map((row) => ({ partition: row.partition, offset: BigInt(row.next_offset) }));
   }
-}
-
-function toIntegration(row: IntegrationRow): Integration {
-  return {
-    integrationId: row.integration_id,
-    orgId: row.org_id,
-    formId: row.form_id,
-    type: row.type,
-    name: row.name,
-    config: row.config,
-    state: row.state,
-    version: row.version,
-    backfill: row.backfill,
-    attachedAt: row.attached_at,
-    updatedAt: row.updated_at,
-    detachedAt: row.detached_at,
-  };
 }
