@@ -27,6 +27,7 @@ export interface ReplayTopics {
 
 export interface ReplayTuning {
   readonly maxBytesPerPartition: number;
+  readonly maxBytesPerFetch: number;
   readonly partitionsConsumedConcurrently: number;
   readonly maxWaitTimeInMs: number;
 }

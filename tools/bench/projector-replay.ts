@@ -5,7 +5,8 @@
 // Run: npx tsx tools/bench/projector-replay.ts  (after ./dev up). Knobs (defaults):
 //   REPLAY_EVENTS (1000000)  REPLAY_FORMS (300)  REPLAY_RUNS (1)  REPLAY_MODES (rebuild,live)
 //   REPLAY_TOPIC_PREFIX (reuse load-<x>.forms/.responses made earlier by tools/load/cli.ts)
-//   REPLAY_BATCH_BYTES (8388608)  REPLAY_CONCURRENCY (4)
+//   REPLAY_BATCH_BYTES, REPLAY_FETCH_BYTES, REPLAY_CONCURRENCY (the projector's defaults:
+//   PROJECTOR_MAX_BATCH_BYTES, PROJECTOR_MAX_FETCH_BYTES, PROJECTOR_PARTITION_CONCURRENCY)
 //   LATENCY_RATES (250,500,1000; empty skips)  LATENCY_SECONDS (15)
 import { EventSerde } from '@collect/events';
 import { createKafka, createSchemaRegistry } from '@collect/kafka';
@@ -13,6 +14,7 @@ import { Logger } from '@nestjs/common';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectorConfigSpec } from '../../apps/projector/src/config';
 import { host, localDir, ports, repoRoot } from '../stack/src/layout';
 import {
   envNumber,
@@ -28,6 +30,15 @@ import {
   type ReplayRun,
   type ReplayTopics,
 } from './projector-replay-runs';
+
+/** The projector's own defaults, so the bench measures what ships unless told otherwise. */
+const shipped = {
+  maxBatchBytes: Number(projectorConfigSpec.maxBatchBytes.default),
+  maxFetchBytes: Number(projectorConfigSpec.maxFetchBytes.default),
+  partitionsConsumedConcurrently: Number(
+    projectorConfigSpec.partitionsConsumedConcurrently.default,
+  ),
+};
 
 const kafkaBrokers = process.env.KAFKA_BROKERS ?? `${host}:${ports.kafka}`;
 const schemaRegistryUrl =
@@ -70,8 +81,12 @@ async function main(): Promise<void> {
     .filter(Boolean)
     .map(Number);
   const tuning = {
-    maxBytesPerPartition: envNumber('REPLAY_BATCH_BYTES', 8 * 1024 * 1024),
-    partitionsConsumedConcurrently: envNumber('REPLAY_CONCURRENCY', 4),
+    maxBytesPerPartition: envNumber('REPLAY_BATCH_BYTES', shipped.maxBatchBytes),
+    maxBytesPerFetch: envNumber('REPLAY_FETCH_BYTES', shipped.maxFetchBytes),
+    partitionsConsumedConcurrently: envNumber(
+      'REPLAY_CONCURRENCY',
+      shipped.partitionsConsumedConcurrently,
+    ),
     maxWaitTimeInMs: 100,
   };
   const kafka = createKafka({

@@ -48,6 +48,7 @@ export class AppModule {
                 partitions: config.deadLetterPartitions,
                 backoff,
                 maxBytesPerPartition: config.maxBatchBytes,
+                maxBytesPerFetch: config.maxFetchBytes,
                 maxWaitTimeInMs: config.maxWaitMs,
                 partitionsConsumedConcurrently: config.partitionsConsumedConcurrently,
                 sessionTimeoutMs: config.sessionTimeoutMs,

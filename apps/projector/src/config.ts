@@ -66,10 +66,17 @@ export const projectorConfigSpec = defineConfig({
   }),
   maxBatchBytes: envVar.withDefault({
     env: 'PROJECTOR_MAX_BATCH_BYTES',
-    default: String(2 * 1024 * 1024),
+    default: String(4 * 1024 * 1024),
     schema: integer({ min: 1024, max: 256 * 1024 * 1024 }),
     description:
       'most bytes fetched per partition per request (kafkajs maxBytesPerPartition): bounds the events one batch transaction applies',
+  }),
+  maxFetchBytes: envVar.withDefault({
+    env: 'PROJECTOR_MAX_FETCH_BYTES',
+    default: String(48 * 1024 * 1024),
+    schema: integer({ min: 1024, max: 1024 * 1024 * 1024 }),
+    description:
+      'most bytes one fetch brings over all partitions (kafkajs maxBytes): several PROJECTOR_MAX_BATCH_BYTES, so a catch-up applies partitions in parallel',
   }),
   maxWaitMs: envVar.withDefault({
     env: 'PROJECTOR_MAX_WAIT_MS',

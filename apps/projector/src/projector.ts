@@ -24,6 +24,7 @@ export interface ProjectorOptions {
   /** Which generation to write; the live one unless a rebuild says otherwise. */
   readonly target?: ProjectionTarget;
   readonly maxBytesPerPartition?: number;
+  readonly maxBytesPerFetch?: number;
   readonly maxWaitTimeInMs?: number;
   readonly partitionsConsumedConcurrently?: number;
   /** How long the group waits for a member that stopped heartbeating (kafkajs default 30 s). */
@@ -62,6 +63,7 @@ export class Projector {
       handle: projector.handle,
       backoff: options.backoff,
       maxBytesPerPartition: options.maxBytesPerPartition,
+      maxBytesPerFetch: options.maxBytesPerFetch,
       maxWaitTimeInMs: options.maxWaitTimeInMs,
       partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
       sessionTimeoutMs: options.sessionTimeoutMs,

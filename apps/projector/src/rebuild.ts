@@ -63,6 +63,7 @@ async function main(): Promise<number> {
           partitions: config.deadLetterPartitions,
           backoff: { initialMs: config.retryInitialMs, maxMs: config.retryMaxMs },
           maxBytesPerPartition: config.maxBatchBytes,
+          maxBytesPerFetch: config.maxFetchBytes,
           maxWaitTimeInMs: config.maxWaitMs,
           partitionsConsumedConcurrently: config.partitionsConsumedConcurrently,
           sessionTimeoutMs: config.sessionTimeoutMs,

@@ -23,6 +23,12 @@ export interface PartitionBatchConsumerOptions {
   readonly isRetriable?: RetriableClassifier;
   /** Most bytes fetched per partition (bounds a batch). kafkajs default 1 MiB. */
   readonly maxBytesPerPartition?: number;
+  /**
+   * Most bytes one fetch brings back over all partitions (kafkajs `maxBytes`, default 10 MiB; the
+   * broker caps it at its `fetch.max.bytes`). Below `maxBytesPerPartition` × partitions, a fetch
+   * holds only the first few partitions' batches, and the others wait for the next fetch.
+   */
+  readonly maxBytesPerFetch?: number;
   /** How long the broker may hold a fetch waiting for data. kafkajs default 5000. */
   readonly maxWaitTimeInMs?: number;
   readonly partitionsConsumedConcurrently?: number;
@@ -145,6 +151,7 @@ export class PartitionBatchConsumer {
       ...(this.options.maxBytesPerPartition
         ? { maxBytesPerPartition: this.options.maxBytesPerPartition }
         : {}),
+      ...(this.options.maxBytesPerFetch ? { maxBytes: this.options.maxBytesPerFetch } : {}),
       ...(this.options.maxWaitTimeInMs !== undefined
         ? { maxWaitTimeInMs: this.options.maxWaitTimeInMs }
         : {}),
