@@ -130,6 +130,7 @@ export class DeliveryRound {
             input.partition,
             w.integration,
             claimed,
+            { truncated: w.cursor > input.from },
           )
         : new Map<bigint, Resolution>();
       return {

@@ -5,6 +5,7 @@
  * - `delivered`: the target has it.
  * - `failed`: never deliverable; dead-lettered with `reason`.
  * - `retry-later`: known not to have landed; its claim is released and it is tried again.
+ *   `throttled`: held back by the runtime's own rate limits, never sent (the target is fine).
  * - `unconfirmed`: perhaps landed (a crash, a throw, a timeout); its claim stays and is
  *   reconciled before anything else is sent to that integration.
  */
@@ -12,7 +13,12 @@ export type Resolution =
   | { readonly kind: 'done' }
   | { readonly kind: 'delivered' }
   | { readonly kind: 'failed'; readonly reason: string }
-  | { readonly kind: 'retry-later'; readonly reason: string; readonly retryAfterMs?: number }
+  | {
+      readonly kind: 'retry-later';
+      readonly reason: string;
+      readonly retryAfterMs?: number;
+      readonly throttled?: true;
+    }
   | { readonly kind: 'unconfirmed'; readonly reason: string };
 
 export const done: Resolution = { kind: 'done' };

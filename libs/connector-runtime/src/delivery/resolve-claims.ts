@@ -7,7 +7,7 @@ import type { StatusNotes } from '../status/status-notes';
 import { inDeliverySpan } from '../telemetry/delivery-span';
 import type { DecodedMessage } from './positioned-message';
 import { done, type Resolution } from './resolution';
-import { sendToTarget } from './send-to-target';
+import { sendToTarget, type SendRange } from './send-to-target';
 
 type ResponseMessage = Extract<DecodedMessage, { kind: 'response' }>;
 
@@ -28,6 +28,7 @@ export async function resolveClaims(
   partition: number,
   integration: Integration,
   claimed: ClaimResult,
+  range?: SendRange,
 ): Promise<Map<bigint, Resolution>> {
   const resolutions = new Map<bigint, Resolution>();
   claimed.done.forEach((m) => resolutions.set(m.position.offset, done));
@@ -76,6 +77,7 @@ export async function resolveClaims(
         },
         fresh,
         unconfirmed,
+        range,
       ),
   );
   for (const [offset, resolution] of sent) resolutions.set(offset, resolution);

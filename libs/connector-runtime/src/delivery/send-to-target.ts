@@ -15,6 +15,15 @@ export interface SendContext {
   readonly notes: StatusNotes;
 }
 
+/** Where the round's responses for this integration came from. */
+export interface SendRange {
+  /**
+   * The fetched range began below this integration's cursor (it was read for an integration
+   * further behind): a round from its own cursor would hold more of its responses.
+   */
+  readonly truncated: boolean;
+}
+
 const defaultMaxBatchSize = 500;
 const defaultCallTimeoutMs = 30_000;
 const notAttempted = 'not attempted: an earlier response of this integration is not delivered yet';
@@ -24,12 +33,14 @@ const notAttempted = 'not attempted: an earlier response of this integration is 
  * offset). Claims left by an earlier round are settled first (reconcile, or re-send when the
  * connector is idempotent, or dead-letter as unconfirmed). Then, within the rate limits, one
  * `deliver` call per chunk; the first response not delivered stops the rest (per-form order).
+ * Under per-call limits a short last chunk of a truncated range waits for a fuller round.
  */
 export async function sendToTarget(
   context: SendContext,
   target: DeliveryTarget,
   fresh: readonly ResponseMessage[],
   unconfirmed: readonly ResponseMessage[],
+  range: SendRange = { truncated: false },
 ): Promise<Map<bigint, Resolution>> {
   const resolutions = new Map<bigint, Resolution>();
   const resolve = (messages: readonly DecodedMessage[], resolution: Resolution) =>
@@ -49,14 +60,27 @@ export async function sendToTarget(
   const maxBatch = context.connector.maxBatchSize ?? defaultMaxBatchSize;
   const limits = context.connector.rateLimits?.(target) ?? [];
   let next = 0;
+  const perCall = limits.some((limit) => limit.per === 'call');
   while (next < toSend.length) {
     let chunk = toSend.slice(next, next + maxBatch);
+    if (perCall && range.truncated && chunk.length < maxBatch) {
+      // A token is one call whatever it carries: spend it on a full chunk, which a round from
+      // this integration's own cursor will hold, not on the tail the fetch happened to cut.
+      resolve(toSend.slice(next), {
+        kind: 'retry-later',
+        reason: 'rate_limited: waiting to fill a call (the fetched range cut this one short)',
+        retryAfterMs: 0,
+        throttled: true,
+      });
+      break;
+    }
     const grant = await context.buckets.take(limits, chunk.length);
     if (grant.responses === 0) {
       resolve(toSend.slice(next), {
         kind: 'retry-later',
         reason: 'rate_limited: no tokens left in a rate-limit bucket',
         retryAfterMs: grant.retryAfterMs,
+        throttled: true,
       });
       break;
     }

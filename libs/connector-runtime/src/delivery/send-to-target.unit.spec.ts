@@ -157,8 +157,44 @@ describe('sending one integration’s responses', () => {
     expect(kinds(resolutions)).toEqual(['1:delivered', '2:delivered', '3:retry-later']);
     expect(resolutions.get(3n)).toMatchObject({
       retryAfterMs: 750,
+      throttled: true,
       reason: expect.stringMatching(/^rate_limited/) as unknown,
     });
+  });
+
+  it('spends a per-call token on a short last chunk only when the range was read from this integration’s cursor', async () => {
+    const perCall: RateLimit[] = [{ bucket: 'b', capacity: 1, refillPerSecond: 1, per: 'call' }];
+    let taken = 0;
+    const counting = {
+      take: (_l: readonly RateLimit[], wanted: number): Promise<Grant> => {
+        taken++;
+        return Promise.resolve({ responses: wanted, retryAfterMs: 0 });
+      },
+    } as unknown as TokenBuckets;
+    const send = (c: RuntimeConnector, truncated: boolean) =>
+      sendToTarget(
+        context(c, counting),
+        target,
+        [1, 2, 3].map((o) => responseAt(o)),
+        [],
+        {
+          truncated,
+        },
+      );
+
+    const cut = await send(connector({ maxBatchSize: 2, rateLimits: () => perCall }), true);
+    expect(kinds(cut)).toEqual(['1:delivered', '2:delivered', '3:retry-later']);
+    expect(cut.get(3n)).toMatchObject({ throttled: true, retryAfterMs: 0 });
+    expect(taken).toBe(1);
+
+    const own = await send(connector({ maxBatchSize: 2, rateLimits: () => perCall }), false);
+    expect(kinds(own)).toEqual(['1:delivered', '2:delivered', '3:delivered']);
+    const perResponse = perCall.map((limit) => ({ ...limit, per: 'response' as const }));
+    const unmetered = await send(
+      connector({ maxBatchSize: 2, rateLimits: () => perResponse }),
+      true,
+    );
+    expect(kinds(unmetered)).toEqual(['1:delivered', '2:delivered', '3:delivered']);
   });
 
   it('gives a call that hangs up at its deadline and counts it unconfirmed', async () => {

@@ -14,6 +14,11 @@ export interface Settlement {
   readonly waiting: number;
   /** The longest wait the target asked for, when it asked. */
   readonly retryAfterMs: number | undefined;
+  /**
+   * The round stopped short only because the runtime's own rate limits had no token left (the
+   * target was not refused): the integration waits for the next token, it is not failing.
+   */
+  readonly throttled: boolean;
   /** The first reason the round stopped short, for status and logs. */
   readonly lastError: string | undefined;
   /** When the oldest response still waiting was published. */
@@ -38,6 +43,7 @@ export function settle(
   let retryAfterMs: number | undefined;
   let lastError: string | undefined;
   let oldestWaiting: Date | undefined;
+  let throttled = false;
   let waiting = 0;
   for (const message of messages) {
     const offset = message.position.offset;
@@ -63,6 +69,8 @@ export function settle(
           }
         }
         waiting += 1;
+        if (stopAt === undefined)
+          throttled = resolution.kind === 'retry-later' && !!resolution.throttled;
         stopAt ??= offset;
         lastError ??= resolution.reason;
         oldestWaiting ??= message.position.timestamp;
@@ -78,6 +86,7 @@ export function settle(
     complete: stopAt === undefined,
     waiting,
     retryAfterMs,
+    throttled,
     lastError: lastError ?? failed[0]?.reason,
     oldestWaiting,
   };

@@ -47,6 +47,25 @@ describe('settling one integration’s round', () => {
     expect(settlement).toMatchObject({ nextCursor: 12n, complete: false, released: [] });
   });
 
+  it('says a round was throttled only when the runtime’s own rate limit stopped it, not the target', () => {
+    const throttled = {
+      kind: 'retry-later',
+      reason: 'rate_limited: no tokens left',
+      retryAfterMs: 900,
+      throttled: true,
+    } as const;
+    expect(settle(10n, 20n, messages, resolutions(delivered, throttled, throttled))).toMatchObject({
+      throttled: true,
+      retryAfterMs: 900,
+      nextCursor: 11n,
+    });
+    const refused = { kind: 'retry-later', reason: 'retry_later: 429' } as const;
+    expect(settle(10n, 20n, messages, resolutions(delivered, refused, throttled)).throttled).toBe(
+      false,
+    );
+    expect(settle(10n, 20n, messages, resolutions(delivered, delivered)).throttled).toBe(false);
+  });
+
   it('never moves a cursor backwards', () => {
     expect(settle(30n, 20n, [], new Map()).nextCursor).toBe(30n);
   });

@@ -47,9 +47,7 @@ export function noteOutcomes(
   tracker: DeliveryTracker,
 ): void {
   for (const served of settled) {
-    const { settlement } = served;
-    if (settlement.complete) backoff.succeeded(served.integrationId);
-    else backoff.failed(served.integrationId, settlement.retryAfterMs);
+    backoff.settled(served.integrationId, served.settlement);
     tracker.note(served);
   }
 }
