@@ -1,11 +1,14 @@
 // End-to-end latency of the read side: a real API process and a real projector process (both on
 // a private Postgres; the API writes to the real topics, the projector starts at their current
-// end), responses submitted at fixed rates, and a poller that notices each row in
-// read_model.responses (one query per 5 ms over the rows after the last one seen per form).
+// end), responses submitted at fixed rates, and a poller that notices each row (one query per
+// LATENCY_POLL_MS over the rows after the last one seen per form). Each response's latency splits
+// into sent → 202 (the API and Kafka's ack), 202 → committed (the projector fetching and applying
+// it; the commit time comes from Postgres) and committed → seen (the poller); the CPU each process
+// spent per response is measured over the same window.
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
-import type { Pool } from 'pg';
+import type { ClientConfig } from 'pg';
 import { formsTopic, responsesTopic } from '@collect/events';
 import {
   migrateProjection,
@@ -14,7 +17,13 @@ import {
 import { logEnd } from '../../apps/projector/src/rebuild/log-positions';
 import { startApp, waitForReadyStatus, type RunningApp } from '../../test/support/app-process';
 import { publishedForms, SUBMISSION } from './projector-latency-forms';
-import { quantile, type PrivatePostgres } from './projector-bench-support';
+import {
+  cpuSecondsOfTree,
+  envNumber,
+  quantile,
+  type PrivatePostgres,
+} from './projector-bench-support';
+import { VisibilityPoller, wallClockMs } from './projector-latency-poller';
 
 export interface LatencyRun {
   readonly rate: number;
@@ -22,13 +31,26 @@ export interface LatencyRun {
   readonly accepted: number;
   readonly rejected: number;
   readonly achievedPerSecond: number;
-  /** Request sent → row visible in read_model.responses. */
+  /** Request sent → row visible in the read model. */
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly maxMs: number;
-  /** HTTP 202 received → row visible (0 when the row showed first). */
+  /** HTTP 202 received → row visible (0 when the row showed first): the goal's measure. */
   readonly after202P50Ms: number;
   readonly after202P99Ms: number;
+  /** Request sent → 202: the API and Kafka's acknowledgement. */
+  readonly apiP99Ms: number;
+  /** 202 → the row's transaction committed (0 when it committed first): Kafka fetch + projector. */
+  readonly committedP50Ms: number;
+  readonly committedP99Ms: number;
+  /** Committed → seen by the benchmark's poller. */
+  readonly seenP99Ms: number;
+  /** CPU per accepted response over the window, by process. */
+  readonly apiCpuUs: number;
+  readonly projectorCpuUs: number;
+  readonly postgresCpuUs: number;
+  /** Longest pause between two polls of the benchmark's poller (an upper bound of its share). */
+  readonly pollerMaxGapMs: number;
 }
 
 async function startReadyApp(name: string, env: Record<string, string>): Promise<RunningApp> {
@@ -37,62 +59,25 @@ async function startReadyApp(name: string, env: Record<string, string>): Promise
   return app;
 }
 
-/** Notices new rows of the forms: one query per 5 ms for the rows after the last form_seq seen. */
-class VisibilityPoller {
-  readonly visibleAt = new Map<string, number>();
-  private readonly lastSeq: Map<string, number>;
-  private running = true;
-  private readonly loop: Promise<void>;
-
-  constructor(
-    private readonly pool: Pool,
-    formIds: readonly string[],
-  ) {
-    this.lastSeq = new Map(formIds.map((formId) => [formId, 0]));
-    this.loop = this.poll();
-  }
-
-  private async poll(): Promise<void> {
-    while (this.running) {
-      const formIds = [...this.lastSeq.keys()];
-      const { rows } = await this.pool.query<{
-        form_id: string;
-        form_seq: string;
-        response_id: string;
-      }>(
-        `SELECT r.form_id, r.form_seq, r.response_id
-           FROM unnest($1::uuid[], $2::bigint[]) AS f(form_id, seq)
-           JOIN read_model.responses r ON r.form_id = f.form_id AND r.form_seq > f.seq`,
-        [formIds, formIds.map((formId) => this.lastSeq.get(formId)!)],
-      );
-      const now = performance.now();
-      for (const row of rows) {
-        this.visibleAt.set(row.response_id, now);
-        this.lastSeq.set(
-          row.form_id,
-          Math.max(this.lastSeq.get(row.form_id)!, Number(row.form_seq)),
-        );
-      }
-      await sleep(5);
-    }
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
+interface Processes {
+  readonly api: number | undefined;
+  readonly projector: number | undefined;
+  readonly postgres: number | undefined;
 }
 
-async function measureRate(
+interface Timing {
+  readonly sentAt: number;
+  readonly acceptedAt: number;
+}
+
+async function submitAtRate(
   api: string,
   key: string,
   formIds: readonly string[],
-  pool: Pool,
   rate: number,
   seconds: number,
-): Promise<LatencyRun> {
-  const poller = new VisibilityPoller(pool, formIds);
-  const sent = new Map<string, { sentAt: number; acceptedAt: number }>();
+): Promise<{ sent: Map<string, Timing>; rejected: number; elapsedS: number }> {
+  const sent = new Map<string, Timing>();
   let rejected = 0;
   const inFlight: Promise<void>[] = [];
   const total = Math.round(rate * seconds);
@@ -101,7 +86,7 @@ async function measureRate(
     const due = started + (n * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
-    const sentAt = performance.now();
+    const sentAt = wallClockMs();
     inFlight.push(
       fetch(`${api}/v1/forms/${formIds[n % formIds.length]}/responses`, {
         method: 'POST',
@@ -109,7 +94,7 @@ async function measureRate(
         body: SUBMISSION,
       }).then(
         async (response) => {
-          const acceptedAt = performance.now();
+          const acceptedAt = wallClockMs();
           const json = (await response.json()) as { responseId?: string };
           if (response.status === 202 && json.responseId)
             sent.set(json.responseId, { sentAt, acceptedAt });
@@ -120,31 +105,77 @@ async function measureRate(
     );
   }
   await Promise.all(inFlight);
-  const elapsed = (performance.now() - started) / 1000;
+  return { sent, rejected, elapsedS: (performance.now() - started) / 1000 };
+}
+
+async function measureRate(
+  api: string,
+  key: string,
+  formIds: readonly string[],
+  connection: ClientConfig,
+  processes: Processes,
+  rate: number,
+  seconds: number,
+): Promise<LatencyRun> {
+  const poller = new VisibilityPoller({
+    connection,
+    schema: 'projection_g1',
+    formIds,
+    intervalMs: envNumber('LATENCY_POLL_MS', 5),
+  });
+  await poller.ready;
+  const cpuBefore = cpuOf(processes);
+  const { sent, rejected, elapsedS } = await submitAtRate(api, key, formIds, rate, seconds);
   const deadline = performance.now() + 60_000;
-  while ([...sent.keys()].some((id) => !poller.visibleAt.has(id)) && performance.now() < deadline) {
+  while ([...sent.keys()].some((id) => !poller.seen.has(id)) && performance.now() < deadline) {
     await sleep(50);
   }
-  await poller.stop();
-  const latencies: number[] = [];
+  const cpuAfter = cpuOf(processes);
+  const pollerStats = await poller.stop();
+  const total: number[] = [];
   const after202: number[] = [];
+  const apiMs: number[] = [];
+  const committed: number[] = [];
+  const seen: number[] = [];
   for (const [id, { sentAt, acceptedAt }] of sent) {
-    const visible = poller.visibleAt.get(id) ?? Infinity;
-    latencies.push(visible - sentAt);
-    after202.push(Math.max(0, visible - acceptedAt));
+    const row = poller.seen.get(id) ?? { seenAt: Infinity, committedAt: Infinity };
+    total.push(row.seenAt - sentAt);
+    after202.push(Math.max(0, row.seenAt - acceptedAt));
+    apiMs.push(acceptedAt - sentAt);
+    committed.push(Math.max(0, row.committedAt - acceptedAt));
+    seen.push(row.seenAt - row.committedAt);
   }
   const round = (ms: number) => Math.round(ms * 10) / 10;
+  const p = (values: number[], q: number) => round(quantile(values, q));
+  const perResponse = (name: keyof Processes) =>
+    Math.round(((cpuAfter[name] - cpuBefore[name]) / Math.max(1, sent.size)) * 1e6);
   return {
     rate,
     seconds,
     accepted: sent.size,
     rejected,
-    achievedPerSecond: Math.round(sent.size / elapsed),
-    p50Ms: round(quantile(latencies, 0.5)),
-    p99Ms: round(quantile(latencies, 0.99)),
-    maxMs: round(Math.max(...latencies)),
-    after202P50Ms: round(quantile(after202, 0.5)),
-    after202P99Ms: round(quantile(after202, 0.99)),
+    achievedPerSecond: Math.round(sent.size / elapsedS),
+    p50Ms: p(total, 0.5),
+    p99Ms: p(total, 0.99),
+    maxMs: round(Math.max(...total)),
+    after202P50Ms: p(after202, 0.5),
+    after202P99Ms: p(after202, 0.99),
+    apiP99Ms: p(apiMs, 0.99),
+    committedP50Ms: p(committed, 0.5),
+    committedP99Ms: p(committed, 0.99),
+    seenP99Ms: p(seen, 0.99),
+    apiCpuUs: perResponse('api'),
+    projectorCpuUs: perResponse('projector'),
+    postgresCpuUs: perResponse('postgres'),
+    pollerMaxGapMs: round(pollerStats.maxGapMs),
+  };
+}
+
+function cpuOf(processes: Processes): Record<keyof Processes, number> {
+  return {
+    api: cpuSecondsOfTree(processes.api),
+    projector: cpuSecondsOfTree(processes.projector),
+    postgres: cpuSecondsOfTree(processes.postgres),
   };
 }
 
@@ -222,9 +253,22 @@ export async function measureLatency(
     }
     const runs: LatencyRun[] = [];
     for (const rate of rates) {
-      const run = await measureRate(api, key, formIds, pool, rate, seconds);
+      const processes = {
+        api: apps[0]!.child.pid,
+        projector: apps[1]!.child.pid,
+        postgres: postgres.instance.pid(),
+      };
+      const run = await measureRate(
+        api,
+        key,
+        formIds,
+        { ...postgres.connection, database },
+        processes,
+        rate,
+        seconds,
+      );
       console.log(
-        `  ${rate}/s: p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms (${run.accepted} accepted)`,
+        `  ${rate}/s: 202 → visible p50 ${run.after202P50Ms} ms, p99 ${run.after202P99Ms} ms (${run.accepted} accepted)`,
       );
       runs.push(run);
     }
