@@ -9,6 +9,11 @@ export interface Sample {
   readonly at: number;
   /** Data rows in the bench's tabs (header excluded). */
   readonly rows: number;
+  /**
+   * Tabs holding data rows: a tab gets its header in a write request of its own before its
+   * first rows, so once every tab has rows the one-off set-up writes are behind the run.
+   */
+  readonly tabsWithRows: number;
   readonly requests: number;
   /** Write requests the emulator answered, 429s and errors included. */
   readonly writes: number;
@@ -30,15 +35,19 @@ export async function readSample(
     ),
   ]);
   let rows = 0;
+  let tabsWithRows = 0;
   for (const sheet of sheets) {
     if (!spreadsheetIds.has(sheet.spreadsheetId)) continue;
     const tab = sheet.sheets.find((s) => s.properties.title === BENCH_TAB);
-    rows += Math.max(0, (tab?.properties.gridProperties.rowCount ?? 1) - 1);
+    const dataRows = Math.max(0, (tab?.properties.gridProperties.rowCount ?? 1) - 1);
+    rows += dataRows;
+    if (dataRows > 0) tabsWithRows++;
   }
   const { totals } = stats;
   return {
     at,
     rows,
+    tabsWithRows,
     requests: totals.requests,
     writes: totals.writes,
     rateLimited: totals.rateLimited,
@@ -80,6 +89,14 @@ export function spanBetween(from: Sample, to: Sample): Span {
     acceptedWritesPerMinute: Math.round((acceptedWrites / seconds) * 600) / 10,
     rowsPerWrite: acceptedWrites > 0 ? Math.round((rows / acceptedWrites) * 10) / 10 : 0,
   };
+}
+
+/**
+ * In the steady state: at least `minimumMs` after the first row, and every tab has rows (its
+ * header written), so one-off set-up writes are not counted as throughput.
+ */
+export function isSteady(sample: Sample, minimumMs: number, tabs: number): boolean {
+  return sample.at >= minimumMs && sample.tabsWithRows >= tabs;
 }
 
 /** The first sample at or after `at` (the last one when none is). */
