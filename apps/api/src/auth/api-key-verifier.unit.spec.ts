@@ -75,6 +75,28 @@ describe('ApiKeyVerifier', () => {
     expect(await verifier.verify(key)).toBeUndefined();
   });
 
+  it('remembers a verified key by its exact bytes only', async () => {
+    const { verifier, key, keyId } = setUp();
+    expect(verifier.recentlyVerified(key)).toBeUndefined();
+    await verifier.verify(key);
+    expect(verifier.recentlyVerified(key)).toMatchObject({ keyId });
+    const forged = `${key.slice(0, -2)}${key.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect(verifier.recentlyVerified(forged)).toBeUndefined();
+    expect(await verifier.verify(forged)).toBeUndefined();
+  });
+
+  it('never trusts a remembered key longer than the key row it was checked against', async () => {
+    const { verifier, key, revoke, advance } = setUp(30_000);
+    const otherSecret = `${key.slice(0, -2)}${key.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect(await verifier.verify(otherSecret)).toBeUndefined(); // reads the key row at t=0
+    advance(29_000);
+    expect(await verifier.verify(key)).toBeDefined(); // checked against the t=0 row
+    revoke(); // on another replica
+    advance(1_000);
+    expect(verifier.recentlyVerified(key)).toBeUndefined();
+    expect(await verifier.verify(key)).toBeUndefined();
+  });
+
   it('forgets a key at once when it is evicted on this replica', async () => {
     const { verifier, key, keyId, revoke } = setUp();
     await verifier.verify(key);

@@ -17,10 +17,11 @@ export class TtlCache<K, V> {
     return entry.value;
   }
 
-  set(key: K, value: V, nowMs: number): void {
+  /** Keeps `value` for `ttlMs`, or until `expiresAtMs` when that comes first. */
+  set(key: K, value: V, nowMs: number, expiresAtMs = nowMs + this.ttlMs): void {
     if (this.ttlMs <= 0) return;
     this.entries.delete(key);
-    this.entries.set(key, { value, expiresAtMs: nowMs + this.ttlMs });
+    this.entries.set(key, { value, expiresAtMs: Math.min(expiresAtMs, nowMs + this.ttlMs) });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;
@@ -30,6 +31,11 @@ export class TtlCache<K, V> {
 
   delete(key: K): void {
     this.entries.delete(key);
+  }
+
+  /** Deletes every entry whose value matches (a linear scan: for rare events such as a revoke). */
+  deleteWhere(matches: (value: V) => boolean): void {
+    for (const [key, entry] of this.entries) if (matches(entry.value)) this.entries.delete(key);
   }
 
   get size(): number {

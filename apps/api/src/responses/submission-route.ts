@@ -42,7 +42,7 @@ export class SubmissionRoute implements OnModuleInit {
       done();
     });
     fastify.post<{ Params: { formId: string } }>(submissionPath, async (request, reply) => {
-      const auth = await this.authenticator.authenticate(request);
+      const auth = await this.authenticator.authenticateHeaders(request.headers);
       requireScopes(auth, ['responses:write']);
       const idempotencyKey = readIdempotencyKey(request.headers['idempotency-key']);
       const input = parseBody(submitResponseBody, request.body);
