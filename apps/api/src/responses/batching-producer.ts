@@ -29,7 +29,8 @@ export interface BatchingProducerOptions {
    * producer sends one request per broker at a time, so a second batch on the same producer would
    * only queue behind the first. Batches in flight together carry concurrent submissions, whose
    * relative order nobody observed; a client that waits for its 202 before the next submission
-   * still sees them stored in that order.
+   * still sees them stored in that order. Two (the default) measured a little cheaper per message
+   * than four (fewer, larger produce requests) with the same latency at 1,000/s (tools/bench).
    */
   readonly maxInFlight?: number;
   /**
@@ -45,7 +46,7 @@ const defaults = {
   lingerMs: 2,
   maxBatchMessages: 500,
   maxBatchBytes: 1024 * 1024,
-  maxInFlight: 4,
+  maxInFlight: 2,
   deliveryTimeoutMs: 5_000,
   ackTimeoutMs: 5_000,
 };

@@ -14,7 +14,8 @@ export class PartitionRecorder {
       const partitioner = create();
       return (args) => {
         const partition = partitioner(args);
-        this.chosen.set(args.message, partition);
+        // A message that names its partition is told it by partitionOf without remembering it.
+        if (args.message.partition !== partition) this.chosen.set(args.message, partition);
         return partition;
       };
     };

@@ -73,6 +73,10 @@ export class ResponseSubmitter {
     formId: string,
     items: readonly SubmissionItem[],
   ): Promise<SubmissionOutcome[]> {
+    const only = items.length === 1 ? items[0]! : undefined;
+    if (only !== undefined && (only.idempotencyKey === undefined || !this.claims)) {
+      return [await this.submitUnkeyed(orgId, formId, only)];
+    }
     const outcomes = Array.from(items, (): SubmissionOutcome | undefined => undefined);
     const { work, sameAs } = await this.acquireKeys(orgId, formId, items, outcomes);
     const open = new Set(work.flatMap(({ claim }) => (claim ? [claim] : [])));
@@ -86,6 +90,66 @@ export class ResponseSubmitter {
     }
     for (const [index, first] of sameAs) outcomes[index] = outcomes[first];
     return outcomes.map((outcome) => outcome ?? rejections.publishFailed());
+  }
+
+  /**
+   * One response without an Idempotency-Key, the ingestion hot path: the same steps as `process`
+   * without the bookkeeping of claims and batches it has nothing to do with.
+   */
+  private async submitUnkeyed(
+    orgId: string,
+    formId: string,
+    item: SubmissionItem,
+  ): Promise<SubmissionOutcome> {
+    const found = await this.publishedForm(orgId, formId);
+    if ('outcome' in found) return found.outcome;
+    const checked = checkSubmission(
+      orgId,
+      formId,
+      found.form,
+      { item, claim: undefined },
+      this.now(),
+      this.ruleEngine,
+    );
+    if ('outcome' in checked) return checked.outcome;
+    try {
+      return acceptedOf(checked.event, await this.events.publish(checked.event));
+    } catch (error) {
+      return this.publishFailure(error);
+    }
+  }
+
+  /** The published form to validate against, or the outcome every submission to it gets. */
+  private async publishedForm(
+    orgId: string,
+    formId: string,
+  ): Promise<{ form: PublishedFormView } | { outcome: SubmissionOutcome }> {
+    let form: PublishedFormView | undefined;
+    try {
+      form = await this.forms.publishedDefinition(orgId, formId);
+    } catch (error) {
+      const retryAfter = retryAfterOf(error);
+      if (retryAfter === undefined) throw error;
+      return { outcome: rejections.unavailable(retryAfter || this.options.retryAfterSeconds) };
+    }
+    if (!form) {
+      return {
+        outcome: this.isDraft(orgId, formId)
+          ? rejections.formNotPublished()
+          : rejections.formNotFound(),
+      };
+    }
+    if (form.status === 'closed') return { outcome: rejections.formClosed() };
+    if (form.status !== 'published') return { outcome: rejections.formNotPublished() };
+    return { form };
+  }
+
+  /** A publish that failed: 503 with Retry-After when Kafka may take it later, else 500. */
+  private publishFailure(error: unknown): SubmissionOutcome {
+    const retryAfter = retryAfterOf(error);
+    return retryAfter === undefined
+      ? rejections.publishFailed()
+      : rejections.unavailable(retryAfter || this.options.retryAfterSeconds);
   }
 
   /** Claims the items' keys; settles the items whose key already has an outcome. */
@@ -148,31 +212,13 @@ export class ResponseSubmitter {
     open: Set<Claimed>,
   ): Promise<void> {
     const settle = this.settler(orgId, outcomes, open);
-    let form: PublishedFormView | undefined;
-    try {
-      form = await this.forms.publishedDefinition(orgId, formId);
-    } catch (error) {
-      const retryAfter = retryAfterOf(error);
-      if (retryAfter === undefined) throw error;
-      await settle.failed(
-        work,
-        rejections.unavailable(retryAfter || this.options.retryAfterSeconds),
-      );
+    const found = await this.publishedForm(orgId, formId);
+    if ('outcome' in found) {
+      if (found.outcome.status === 503) await settle.failed(work, found.outcome);
+      else await settle.rejected(work, found.outcome);
       return;
     }
-    const refusal = !form
-      ? this.isDraft(orgId, formId)
-        ? rejections.formNotPublished()
-        : rejections.formNotFound()
-      : form.status === 'closed'
-        ? rejections.formClosed()
-        : form.status !== 'published'
-          ? rejections.formNotPublished()
-          : undefined;
-    if (!form || refusal) {
-      await settle.rejected(work, refusal ?? rejections.formNotFound());
-      return;
-    }
+    const { form } = found;
     const valid: { work: Work; event: ResponseSubmitted }[] = [];
     const invalid: { work: Work; outcome: SubmissionOutcome }[] = [];
     for (const entry of work) {
@@ -203,16 +249,7 @@ export class ResponseSubmitter {
       settle.failedEach(
         published
           .filter(({ error }) => error !== undefined)
-          .map(({ work: w, error }) => {
-            const retryAfter = retryAfterOf(error);
-            return {
-              work: w,
-              outcome:
-                retryAfter === undefined
-                  ? rejections.publishFailed()
-                  : rejections.unavailable(retryAfter || this.options.retryAfterSeconds),
-            };
-          }),
+          .map(({ work: w, error }) => ({ work: w, outcome: this.publishFailure(error) })),
       ),
     ]);
   }

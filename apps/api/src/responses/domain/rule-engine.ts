@@ -2,10 +2,13 @@ import { parse } from '@marcbachmann/cel-js';
 import type { AnswerValue, BusinessRule, FormDefinition, Question } from '@collect/events';
 import { answerPatternProblem, compileAnswerPattern } from '../../forms/domain';
 
-/** A compiled CEL expression: evaluates against `{ answers }`. */
-export type CompiledExpression = (context: {
+/** What a rule sees: the valid answers by questionId, on a null prototype (see ruleContext). */
+export interface RuleContext {
   readonly answers: Readonly<Record<string, AnswerValue>>;
-}) => unknown;
+}
+
+/** A compiled CEL expression: evaluates against `{ answers }`. */
+export type CompiledExpression = (context: RuleContext) => unknown;
 
 export type RuleOutcome = 'held' | 'violated' | 'skipped';
 
@@ -19,8 +22,18 @@ export interface DefinitionProblem {
 
 export interface CompiledRule {
   readonly rule: BusinessRule;
-  readonly evaluate: (answers: ReadonlyMap<string, AnswerValue>) => RuleOutcome;
+  readonly evaluate: (context: RuleContext) => RuleOutcome;
 }
+
+/**
+ * The context every rule of one submission evaluates against, built once. A null prototype, so
+ * `answers.constructor` is a missing answer rather than Object's.
+ */
+export const ruleContext = (answers: ReadonlyMap<string, AnswerValue>): RuleContext => {
+  const byQuestion = Object.create(null) as Record<string, AnswerValue>;
+  for (const [questionId, value] of answers) byQuestion[questionId] = value;
+  return { answers: byQuestion };
+};
 
 export interface CompiledDefinition {
   readonly questions: ReadonlyMap<string, Question>;
@@ -102,14 +115,9 @@ export class RuleEngine {
       });
       return [];
     }
-    const evaluate = (answers: ReadonlyMap<string, AnswerValue>): RuleOutcome => {
-      // A null prototype, so `answers.constructor` is a missing answer rather than Object's.
-      const context = Object.assign(
-        Object.create(null) as Record<string, AnswerValue>,
-        Object.fromEntries(answers),
-      );
+    const evaluate = (context: RuleContext): RuleOutcome => {
       try {
-        const result = expression({ answers: context });
+        const result = expression(context);
         if (typeof result === 'boolean') return result ? 'held' : 'violated';
         this.onDefinitionProblem({
           kind: 'rule',

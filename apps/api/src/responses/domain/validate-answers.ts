@@ -1,7 +1,7 @@
 import type { Answer, AnswerValue, FormDefinition } from '@collect/events';
 import type { AnswerError } from './answer-error';
 import { answerChecks, isUnanswered } from './answer-checks';
-import type { CompiledDefinition, RuleEngine } from './rule-engine';
+import { type CompiledDefinition, type RuleEngine, ruleContext } from './rule-engine';
 import { readSubmittedAnswers, type SubmittedAnswer } from './submitted-answers';
 
 export type AnswersValidation =
@@ -84,8 +84,10 @@ const checkRules = (
   answered: ReadonlyMap<string, AnswerValue>,
   errors: ErrorsByQuestion,
 ): void => {
+  if (compiled.rules.length === 0) return;
+  const context = ruleContext(answered);
   for (const { rule, evaluate } of compiled.rules) {
-    if (evaluate(answered) !== 'violated') continue;
+    if (evaluate(context) !== 'violated') continue;
     const questionIds = rule.questionIds.length > 0 ? rule.questionIds : [null];
     for (const questionId of questionIds)
       errors.add({ questionId, code: 'rule_violated', message: rule.message });
