@@ -148,6 +148,31 @@ describe('ResponseSubmitter', () => {
     expect(published).toHaveLength(0);
   });
 
+  it('answers one response without an Idempotency-Key the same way, touching no claim', async () => {
+    const [ok] = await submitter().submit('org-1', 'form-1', [{ input: valid }]);
+    expect(ok).toMatchObject({
+      status: 202,
+      accepted: { formVersion: 4, position: { partition: 3, offset: '0' } },
+    });
+    expect(published).toHaveLength(1);
+    const [bad] = await submitter().submit('org-1', 'form-1', [{ input: invalid }]);
+    const [closed] = await submitter({ ...form, status: 'closed' }).submit('org-1', 'form-1', [
+      { input: valid },
+    ]);
+    const [unknown] = await submitter('unknown').submit('org-1', 'form-1', [{ input: valid }]);
+    failNext = Object.assign(new Error('down'), { retriable: true, retryAfterSeconds: 7 });
+    const [down] = await submitter().submit('org-1', 'form-1', [{ input: valid }]);
+    failNext = new Error('a bug');
+    const [broken] = await submitter().submit('org-1', 'form-1', [{ input: valid }]);
+    expect([bad, closed, unknown, down, broken].map((o) => o?.status)).toEqual([
+      422, 409, 404, 503, 500,
+    ]);
+    expect(down).toMatchObject({ retryAfterSeconds: 7 });
+    expect(bad).toMatchObject({ errors: [{ questionId: 'email', path: '/answers/0' }] });
+    expect(published).toHaveLength(1);
+    expect([claims.completed.size, claims.forgotten, claims.released]).toEqual([0, [], []]);
+  });
+
   it('gives batch items outcomes in input order; a key repeated with the same body shares the outcome, with another body is 422', async () => {
     const outcomes = await submitter().submit('org-1', 'form-1', [
       { input: valid, idempotencyKey: 'k' },
