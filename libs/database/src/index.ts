@@ -4,4 +4,4 @@ export type { DatabaseOptions } from './database-options';
 export * from './migrations';
 export { PostgresReadinessProbe } from './postgres-readiness.probe';
 export { isRetriableDatabaseError } from './retriable-database-error';
-export { inTransaction } from './in-transaction';
+export { inTransaction, type TransactionOptions } from './in-transaction';

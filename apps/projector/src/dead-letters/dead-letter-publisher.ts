@@ -1,4 +1,4 @@
-import { ensureTopics, TopicConfigurationError } from '@collect/events';
+import { connectDeadLetterProducer } from '@collect/kafka';
 import { Logger } from '@nestjs/common';
 import { metrics } from '@opentelemetry/api';
 import type { Kafka, Producer } from 'kafkajs';
@@ -74,29 +74,9 @@ export class DeadLetterPublisher {
   }
 
   private async connect(): Promise<void> {
-    const admin = this.kafka.admin();
-    try {
-      await admin.connect();
-      await ensureTopics(admin, {
-        topics: [this.options.topic],
-        partitions: this.options.partitions,
-        replicationFactor: this.options.replicationFactor,
-      });
-    } catch (error) {
-      // Created elsewhere with another partition count: dead letters need no particular count.
-      if (!(
-        error instanceof TopicConfigurationError && error.code === 'partition_count_mismatch'
-      )) {
-        throw error;
-      }
-      this.logger.warn({
-        msg: 'the dead-letter topic has another partition count',
-        err: error.message,
-      });
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await this.producer.connect();
+    const { producer } = await connectDeadLetterProducer(this.kafka, this.options, (warning) =>
+      this.logger.warn(warning),
+    );
+    this.producer = producer;
   }
 }
