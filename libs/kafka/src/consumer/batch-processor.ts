@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { BackoffPolicy } from './backoff';
 import type { BatchHandler } from './batch-handler';
 import type { ConsumerMetrics } from './consumer-metrics';
+import type { KafkaOffsetsCopy } from './kafka-offsets-copy';
 import { planPartitionBatch } from './partition-batch-plan';
 import type { PartitionPositions } from './partition-positions';
 import { retryWhileRetriable, type RetriableClassifier } from './retry-while-retriable';
@@ -16,6 +17,8 @@ export interface BatchProcessorOptions {
   readonly heartbeatIntervalMs: number;
   readonly positions: PartitionPositions;
   readonly metrics: ConsumerMetrics;
+  /** Kafka's committed offsets, for lag tooling: told of every durable checkpoint. */
+  readonly offsetsCopy: KafkaOffsetsCopy;
   /** Moves the partition's fetch position (kafkajs `consumer.seek`). */
   readonly seek: (topic: string, partition: number, offset: bigint) => void;
   /** A programmer error: the consumer must stop. */
@@ -40,7 +43,7 @@ const REBALANCE_ERRORS = new Set([
  * kafkajs' `eachBatch` for one partition batch: lines the batch up with the checkpoint (drops
  * what is already applied, seeks back over a gap), hands it to the handler, retries passing
  * failures with backoff while heartbeating (never skipping), and only after the handler made the
- * checkpoint durable resolves the offsets and commits them to Kafka (for lag tooling).
+ * checkpoint durable resolves the offsets and has them copied to Kafka (for lag tooling).
  */
 export class BatchProcessor {
   private readonly logger: Logger;
@@ -79,7 +82,7 @@ export class BatchProcessor {
     if (outcome.status === 'abandoned' || outcome.value.kind === 'sought') return;
     const { nextOffset, size } = outcome.value;
     payload.resolveOffset(batch.lastOffset());
-    await this.commitToKafka(payload, topic, partition, nextOffset);
+    this.options.offsetsCopy.applied(topic, partition, nextOffset);
     this.options.metrics.batchApplied(
       topic,
       partition,
@@ -144,27 +147,6 @@ export class BatchProcessor {
   private seekTo(topic: string, partition: number, offset: bigint): void {
     this.options.positions.recordSeek(topic, partition, offset);
     this.options.seek(topic, partition, offset);
-  }
-
-  /** The checkpoint is durable; Kafka's committed offset only feeds lag tooling, so one try. */
-  private async commitToKafka(
-    payload: EachBatchPayload,
-    topic: string,
-    partition: number,
-    nextOffset: bigint,
-  ): Promise<void> {
-    try {
-      await payload.commitOffsetsIfNecessary({
-        topics: [{ topic, partitions: [{ partition, offset: String(nextOffset) }] }],
-      });
-    } catch (error) {
-      this.logger.debug({
-        msg: 'committing offsets to Kafka failed (the checkpoint is durable)',
-        topic,
-        partition,
-        err: describe(error),
-      });
-    }
   }
 
   /** Sleeps `delayMs` in heartbeat-sized slices; false when the batch should be given up. */

@@ -6,6 +6,7 @@ import type { BatchHandler } from './batch-handler';
 import { BatchProcessor } from './batch-processor';
 import type { CheckpointStore } from './checkpoint-store';
 import { ConsumerMetrics } from './consumer-metrics';
+import { KafkaOffsetsCopy } from './kafka-offsets-copy';
 import { PartitionPositions } from './partition-positions';
 import { retriableFlag, type RetriableClassifier } from './retry-while-retriable';
 
@@ -34,6 +35,8 @@ export interface PartitionBatchConsumerOptions {
   readonly partitionsConsumedConcurrently?: number;
   readonly sessionTimeoutMs?: number;
   readonly heartbeatIntervalMs?: number;
+  /** Longest delay of Kafka's committed offsets (lag tooling) behind the checkpoints. Default 1000. */
+  readonly lagCommitIntervalMs?: number;
   /** Told the partitions this member owns after every rebalance (e.g. to share work by partition). */
   readonly onAssigned?: (assignment: Readonly<Record<string, readonly number[]>>) => void;
 }
@@ -61,6 +64,7 @@ export class PartitionBatchConsumer {
   private readonly positions: PartitionPositions;
   private readonly processor: BatchProcessor;
   private readonly metrics: ConsumerMetrics;
+  private readonly offsetsCopy: KafkaOffsetsCopy;
   private readonly stopController = new AbortController();
   private consumer: Consumer | undefined;
   private state: State = 'idle';
@@ -74,6 +78,15 @@ export class PartitionBatchConsumer {
     this.logger = new Logger(`Consumer ${options.groupId}`);
     this.positions = new PartitionPositions(options.checkpoints);
     const metrics = (this.metrics = new ConsumerMetrics(options.groupId));
+    this.offsetsCopy = new KafkaOffsetsCopy({
+      commit: async (offsets) => this.consumer?.commitOffsets(offsets),
+      intervalMs: options.lagCommitIntervalMs ?? 1_000,
+      onError: (error) =>
+        this.logger.debug({
+          msg: 'committing offsets to Kafka failed (the checkpoints are durable)',
+          err: describe(error),
+        }),
+    });
     this.processor = new BatchProcessor({
       groupId: options.groupId,
       handle: options.handle,
@@ -82,6 +95,7 @@ export class PartitionBatchConsumer {
       heartbeatIntervalMs: this.heartbeatIntervalMs,
       positions: this.positions,
       metrics,
+      offsetsCopy: this.offsetsCopy,
       seek: (topic, partition, offset) => this.seek(topic, partition, offset),
       fail: (error, topic, partition) => this.fail(error, topic, partition),
       stopping: this.stopController.signal,
@@ -107,6 +121,7 @@ export class PartitionBatchConsumer {
     this.stopController.abort();
     this.crashedForGood?.();
     await this.supervision;
+    await this.offsetsCopy.flush();
     await this.disconnect();
     this.state = 'stopped';
   }
@@ -135,6 +150,7 @@ export class PartitionBatchConsumer {
         });
       }
       if (this.stopping || this.failed) return;
+      this.offsetsCopy.discard();
       await this.disconnect();
       await sleep(backoffDelayMs(this.options.backoff, attempt), undefined, {
         signal: this.stopController.signal,
