@@ -13,6 +13,8 @@ export interface RowSeen {
   readonly seenAt: number;
   /** Wall-clock ms of the commit that stored the row. */
   readonly committedAt: number;
+  /** Wall-clock ms the API took the submission in (the event's occurredAt, `received_at`). */
+  readonly receivedAt: number;
 }
 
 export interface PollerStats {
@@ -32,7 +34,7 @@ interface PollerInput {
 
 type PollerMessage =
   | { readonly kind: 'ready' }
-  | { readonly kind: 'seen'; readonly rows: ReadonlyArray<[string, number, number]> }
+  | { readonly kind: 'seen'; readonly rows: ReadonlyArray<[string, number, number, number]> }
   | { readonly kind: 'stopped'; readonly stats: PollerStats };
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable with Postgres timestamps. */
@@ -56,8 +58,8 @@ export class VisibilityPoller {
         if (message.kind === 'ready') ready();
         else if (message.kind === 'stopped') resolve(message.stats);
         else
-          for (const [id, seenAt, committedAt] of message.rows)
-            this.seen.set(id, { seenAt, committedAt });
+          for (const [id, seenAt, committedAt, receivedAt] of message.rows)
+            this.seen.set(id, { seenAt, committedAt, receivedAt });
       });
     });
   }
@@ -90,9 +92,11 @@ async function pollInWorker(input: PollerInput): Promise<void> {
       form_seq: string;
       response_id: string;
       committed_ms: number;
+      received_ms: number;
     }>(
       `SELECT r.form_id, r.form_seq, r.response_id,
-              extract(epoch FROM pg_xact_commit_timestamp(r.xmin))::float8 * 1000 AS committed_ms
+              extract(epoch FROM pg_xact_commit_timestamp(r.xmin))::float8 * 1000 AS committed_ms,
+              extract(epoch FROM r.received_at)::float8 * 1000 AS received_ms
          FROM unnest($1::uuid[], $2::bigint[]) AS f(form_id, seq)
          JOIN ${input.schema}.responses r ON r.form_id = f.form_id AND r.form_seq > f.seq`,
       [formIds, formIds.map((formId) => lastSeq.get(formId)!)],
@@ -104,7 +108,7 @@ async function pollInWorker(input: PollerInput): Promise<void> {
         lastSeq.set(row.form_id, Math.max(lastSeq.get(row.form_id)!, Number(row.form_seq)));
       const message: PollerMessage = {
         kind: 'seen',
-        rows: rows.map((row) => [row.response_id, seenAt, row.committed_ms]),
+        rows: rows.map((row) => [row.response_id, seenAt, row.committed_ms, row.received_ms]),
       };
       parentPort!.postMessage(message);
     }

@@ -45,6 +45,12 @@ export interface LatencyRun {
   readonly committedP99Ms: number;
   /** Committed → seen by the benchmark's poller. */
   readonly seenP99Ms: number;
+  /**
+   * The API took the submission in (occurredAt) → committed: produce, Kafka's ack, fetch and
+   * apply, without the API's queueing before it or its reply after (both in sent → 202).
+   */
+  readonly receivedToCommittedP50Ms: number;
+  readonly receivedToCommittedP99Ms: number;
   /** CPU per accepted response over the window, by process. */
   readonly apiCpuUs: number;
   readonly projectorCpuUs: number;
@@ -137,13 +143,15 @@ async function measureRate(
   const apiMs: number[] = [];
   const committed: number[] = [];
   const seen: number[] = [];
+  const fromReceived: number[] = [];
   for (const [id, { sentAt, acceptedAt }] of sent) {
-    const row = poller.seen.get(id) ?? { seenAt: Infinity, committedAt: Infinity };
+    const row = poller.seen.get(id) ?? { seenAt: Infinity, committedAt: Infinity, receivedAt: 0 };
     total.push(row.seenAt - sentAt);
     after202.push(Math.max(0, row.seenAt - acceptedAt));
     apiMs.push(acceptedAt - sentAt);
     committed.push(Math.max(0, row.committedAt - acceptedAt));
     seen.push(row.seenAt - row.committedAt);
+    fromReceived.push(row.committedAt - row.receivedAt);
   }
   const round = (ms: number) => Math.round(ms * 10) / 10;
   const p = (values: number[], q: number) => round(quantile(values, q));
@@ -164,6 +172,8 @@ async function measureRate(
     committedP50Ms: p(committed, 0.5),
     committedP99Ms: p(committed, 0.99),
     seenP99Ms: p(seen, 0.99),
+    receivedToCommittedP50Ms: p(fromReceived, 0.5),
+    receivedToCommittedP99Ms: p(fromReceived, 0.99),
     apiCpuUs: perResponse('api'),
     projectorCpuUs: perResponse('projector'),
     postgresCpuUs: perResponse('postgres'),
