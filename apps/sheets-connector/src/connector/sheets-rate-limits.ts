@@ -13,7 +13,7 @@ export interface WriteBudgets {
 /**
  * The token buckets one delivery (one write request: see SheetWriter) draws from: its
  * spreadsheet, the service account (Google's per-user quota) and the project. Shared by every
- * replica through the runtime. Bursts are bounded to a tenth of a minute's budget.
+ * replica through the runtime. Bursts are bounded to two seconds of a minute's budget.
  */
 export function sheetsRateLimits(spreadsheetId: string, budgets: WriteBudgets): RateLimit[] {
   const account = createHash('sha256').update(budgets.credential).digest('hex').slice(0, 16);
@@ -24,9 +24,13 @@ export function sheetsRateLimits(spreadsheetId: string, budgets: WriteBudgets): 
   ];
 }
 
-/** Burst plus a minute's refill stays within `perMinute`, so no rolling minute sees more. */
-function bucket(name: string, perMinute: number): RateLimit {
-  const capacity = Math.max(1, Math.floor(perMinute / 10));
+/**
+ * Burst plus a minute's refill stays within `perMinute`, so no rolling minute sees more. The
+ * burst is what a saturated connector gives up for good (it sustains `perMinute - capacity`), so
+ * it is small: two seconds' worth (at 60/min: bursts of 2, 58 writes/min sustained).
+ */
+export function bucket(name: string, perMinute: number): RateLimit {
+  const capacity = Math.max(1, Math.ceil(perMinute / 30));
   return {
     bucket: name,
     capacity,
