@@ -4,11 +4,13 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appCommand, nodeWarningFlags } from '../stack/src/apps';
 import { localDir, ports, repoRoot } from '../stack/src/layout';
 import { freePort } from '../stack/src/ports';
+import { cpuPerRequest, cpuSnapshot, peakRssMiB, type CpuPerRequest } from './ingest-cpu';
+import { body, setUpForm } from './ingest-form';
 import { pacedLoad } from './paced-load';
 
 const durationS = Number(process.env.DURATION_S ?? 15);
@@ -55,137 +57,7 @@ async function start(
   }
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc. */
-function cpuSeconds(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
-  } catch {
-    return NaN;
-  }
-}
-
-const kafkaPid = (): number | undefined => {
-  try {
-    return Number(readFileSync(join(localDir, 'stack', 'kafka', 'kafka.pid'), 'utf8').trim());
-  } catch {
-    return undefined;
-  }
-};
-
-/** CPU microseconds per request: stable where throughput is not, on a shared, noisy machine. */
-const perRequestUs = (seconds: number, requests: number): number =>
-  requests > 0 ? Math.round((seconds / requests) * 1e6) : NaN;
-
-function peakRssMiB(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
-  return Math.round(kib / 1024);
-}
-
-async function call(
-  url: string,
-  key: string,
-  body: unknown,
-  method = 'POST',
-): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    method,
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-const questions = [
-  { questionId: 'email', type: 'email', title: 'Email', required: true, constraints: {} },
-  {
-    questionId: 'age',
-    type: 'number',
-    title: 'Age',
-    required: true,
-    constraints: { min: 0, max: 150, integer: true },
-  },
-  {
-    questionId: 'income',
-    type: 'number',
-    title: 'Monthly income',
-    required: false,
-    constraints: { min: 0 },
-  },
-  {
-    questionId: 'savings',
-    type: 'number',
-    title: 'Monthly savings',
-    required: false,
-    constraints: { min: 0 },
-  },
-  {
-    questionId: 'colour',
-    type: 'single_choice',
-    title: 'Colour',
-    required: false,
-    constraints: {
-      options: ['red', 'green', 'blue'].map((optionId) => ({ optionId, label: optionId })),
-    },
-  },
-  { questionId: 'visited', type: 'date', title: 'Visited on', required: false, constraints: {} },
-  { questionId: 'consent', type: 'boolean', title: 'Consent', required: true, constraints: {} },
-  { questionId: 'comment', type: 'long_text', title: 'Comment', required: false, constraints: {} },
-];
-const rules = [
-  {
-    ruleId: 'savings',
-    expression: 'answers.savings <= answers.income',
-    message: 'Savings exceed income.',
-    questionIds: ['savings'],
-  },
-];
-const body = JSON.stringify({
-  answers: [
-    { questionId: 'email', value: 'ada@example.org' },
-    { questionId: 'age', value: 36 },
-    { questionId: 'income', value: 4200 },
-    { questionId: 'savings', value: 600 },
-    { questionId: 'colour', value: 'blue' },
-    { questionId: 'visited', value: '2025-04-30' },
-    { questionId: 'consent', value: true },
-    { questionId: 'comment', value: 'Quick and painless, thank you.' },
-  ],
-  metadata: { source: 'bench', hiddenFields: { campaign: 'spring' }, locale: 'en-GB' },
-});
-
-async function setUpForm(api: string, adminKey: string): Promise<{ key: string; formId: string }> {
-  const org = await call(`${api}/v1/organisations`, adminKey, { name: `bench-${Date.now()}` });
-  const { key } = (await call(`${api}/v1/organisations/${String(org.orgId)}/api-keys`, adminKey, {
-    name: 'bench',
-    scopes: ['forms:write', 'responses:write'],
-  })) as { key: string };
-  const form = await call(`${api}/v1/forms`, key, { title: 'Bench survey' });
-  const formId = String(form.formId);
-  let version = Number(form.version);
-  for (const question of questions) {
-    version = Number(
-      (
-        await call(`${api}/v1/forms/${formId}/questions`, key, {
-          expectedVersion: version,
-          question,
-        })
-      ).version,
-    );
-  }
-  version = Number(
-    (await call(`${api}/v1/forms/${formId}/rules`, key, { expectedVersion: version, rules }, 'PUT'))
-      .version,
-  );
-  await call(`${api}/v1/forms/${formId}/publish`, key, { expectedVersion: version });
-  return { key, formId };
-}
-
-interface Row {
+interface Row extends CpuPerRequest {
   readonly target: string;
   readonly run: string;
   readonly requestsPerSecond: number;
@@ -196,9 +68,6 @@ interface Row {
   readonly p99Ms: number;
   readonly maxMs?: number;
   readonly peakRssMiB: number;
-  /** CPU time of the server process per request, and of the Kafka broker per request. */
-  readonly serverCpuUsPerRequest: number;
-  readonly kafkaCpuUsPerRequest: number;
 }
 
 async function run(
@@ -208,8 +77,7 @@ async function run(
   headers: Record<string, string>,
   options: { overallRate?: number; idempotencyKeys?: boolean },
 ): Promise<Row> {
-  const serverCpuBefore = cpuSeconds(target.child.pid);
-  const kafkaCpuBefore = cpuSeconds(kafkaPid());
+  const cpuBefore = cpuSnapshot(target.child.pid);
   const result = await autocannon({
     url,
     method: 'POST',
@@ -242,14 +110,7 @@ async function run(
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     peakRssMiB: peakRssMiB(target.child.pid),
-    serverCpuUsPerRequest: perRequestUs(
-      cpuSeconds(target.child.pid) - serverCpuBefore,
-      result.requests.total,
-    ),
-    kafkaCpuUsPerRequest: perRequestUs(
-      cpuSeconds(kafkaPid()) - kafkaCpuBefore,
-      result.requests.total,
-    ),
+    ...cpuPerRequest(cpuBefore, cpuSnapshot(target.child.pid), result.requests.total),
   };
 }
 
@@ -264,8 +125,7 @@ async function pacedRun(
   url: string,
   headers: Record<string, string>,
 ): Promise<Row> {
-  const serverCpuBefore = cpuSeconds(target.child.pid);
-  const kafkaCpuBefore = cpuSeconds(kafkaPid());
+  const cpuBefore = cpuSnapshot(target.child.pid);
   const result = await pacedLoad({
     url,
     body,
@@ -283,11 +143,7 @@ async function pacedRun(
     p50Ms: result.p50Ms,
     p99Ms: result.p99Ms,
     peakRssMiB: peakRssMiB(target.child.pid),
-    serverCpuUsPerRequest: perRequestUs(
-      cpuSeconds(target.child.pid) - serverCpuBefore,
-      result.sent,
-    ),
-    kafkaCpuUsPerRequest: perRequestUs(cpuSeconds(kafkaPid()) - kafkaCpuBefore, result.sent),
+    ...cpuPerRequest(cpuBefore, cpuSnapshot(target.child.pid), result.sent),
   };
 }
 
@@ -349,6 +205,11 @@ async function main(): Promise<void> {
   const apiPaced = runsOf('api', 'paced');
   const medianRatio = Number(median(ratios).toFixed(3));
   const medianPacedP99 = median(apiPaced.map((r) => r.p99Ms));
+  const apiCpu = median(apiMax.map((r) => r.serverCpuUsPerRequest));
+  const apiAndKafkaCpu = median(
+    apiMax.map((r) => r.serverCpuUsPerRequest + r.kafkaCpuUsPerRequest),
+  );
+  const bareCpu = median(bareMax.map((r) => r.serverCpuUsPerRequest));
   const goals = {
     medianApiMaxPerSecond: median(apiMax.map((r) => r.acceptedPerSecond)),
     medianBareMaxPerSecond: median(bareMax.map((r) => r.acceptedPerSecond)),
@@ -356,8 +217,19 @@ async function main(): Promise<void> {
     medianRatio,
     atLeastHalfOfBare: medianRatio >= 0.5,
     medianCpuUsPerRequest: {
-      api: median(apiMax.map((r) => r.serverCpuUsPerRequest)),
-      bare: median(bareMax.map((r) => r.serverCpuUsPerRequest)),
+      api: apiCpu,
+      apiAndKafka: apiAndKafkaCpu,
+      bare: bareCpu,
+      client: median(apiMax.map((r) => r.clientCpuUsPerRequest)),
+      consumers: median(apiMax.map((r) => r.consumersCpuUsPerRequest)),
+      machineForApi: median(apiMax.map((r) => r.machineCpuUsPerRequest)),
+      machineForBare: median(bareMax.map((r) => r.machineCpuUsPerRequest)),
+    },
+    // The same goal in CPU per request instead of requests/s: bare server CPU over the API's,
+    // alone (what the API's code costs) and with the broker's share (what accepting costs).
+    cpuRatio: {
+      apiOnly: Number((bareCpu / apiCpu).toFixed(3)),
+      apiAndKafka: Number((bareCpu / apiAndKafkaCpu).toFixed(3)),
     },
     medianPacedP99Ms: medianPacedP99,
     p99Under50MsAtRate:
