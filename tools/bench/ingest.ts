@@ -1,7 +1,11 @@
 // Ingestion benchmark (not a test): POST /v1/forms/{id}/responses against the real local stack,
 // beside a bare Fastify endpoint that only parses the same JSON, in the same run.
 // Run: npx tsx tools/bench/ingest.ts   (after ./dev up; DURATION_S, RATE, CONNECTIONS tune it)
+// The API it starts writes to topics of its own (deleted afterwards), so the stack's projector
+// and connectors, which in production run on other machines, do not consume the load on the
+// same two cores; BENCH_TOPICS=stack writes to the stack's real topics instead.
 import autocannon from 'autocannon';
+import { Kafka, logLevel } from 'kafkajs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +22,31 @@ const rate = Number(process.env.RATE ?? 1_000);
 const connections = Number(process.env.CONNECTIONS ?? 64);
 /** Max and paced runs per target, interleaved; the goals are judged on their medians. */
 const repeats = Number(process.env.REPEATS ?? 3);
+const ownTopics = process.env.BENCH_TOPICS !== 'stack';
+const runId = randomBytes(4).toString('hex');
+const benchTopics = {
+  API_FORMS_TOPIC: `bench.ingest.${runId}.forms`,
+  API_RESPONSES_TOPIC: `bench.ingest.${runId}.responses`,
+  API_INTEGRATIONS_TOPIC: `bench.ingest.${runId}.integrations`,
+};
+const kafkaBrokers = process.env.KAFKA_BROKERS ?? `127.0.0.1:${ports.kafka}`;
+
+/** Deletes the run's own topics: event topics keep everything, and the load is thrown away. */
+async function deleteBenchTopics(): Promise<void> {
+  const admin = new Kafka({
+    clientId: 'bench-ingest',
+    brokers: [kafkaBrokers],
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const topics = Object.values(benchTopics).filter((topic) => existing.has(topic));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 interface Target {
   readonly name: string;
@@ -151,7 +180,8 @@ async function main(): Promise<void> {
   const adminKey = randomBytes(32).toString('hex');
   const { command, args } = appCommand('api');
   const api = await start('api', command, args, {
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? `127.0.0.1:${ports.kafka}`,
+    KAFKA_BROKERS: kafkaBrokers,
+    ...(ownTopics ? benchTopics : {}),
     SCHEMA_REGISTRY_URL:
       process.env.SCHEMA_REGISTRY_URL ?? `http://127.0.0.1:${ports.registry}/apis/ccompat/v7`,
     DATABASE_URL:
@@ -196,6 +226,7 @@ async function main(): Promise<void> {
   } finally {
     api.child.kill('SIGTERM');
     bare.child.kill('SIGTERM');
+    if (ownTopics) await deleteBenchTopics();
   }
   const runsOf = (target: string, prefix: string) =>
     rows.filter((r) => r.target === target && r.run.startsWith(prefix));
@@ -235,14 +266,20 @@ async function main(): Promise<void> {
     p99Under50MsAtRate:
       medianPacedP99 < 50 && apiPaced.every((r) => r.acceptedPerSecond >= rate * 0.95),
   };
-  console.log(`\n${connections} connections, ${durationS} s per run, body ${body.length} B\n`);
+  console.log(
+    `\n${connections} connections, ${durationS} s per run, body ${body.length} B, ` +
+      (ownTopics
+        ? 'the API on topics of its own (nothing consumes them)'
+        : "the API on the stack's topics (the projector and connectors consume the load)") +
+      '\n',
+  );
   console.table(rows);
   console.log('goals:', goals);
   const out = join(localDir, 'bench');
   mkdirSync(out, { recursive: true });
   writeFileSync(
     join(out, 'ingest.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), connections, durationS, bodyBytes: body.length, rows, goals }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), connections, durationS, bodyBytes: body.length, topics: ownTopics ? 'own' : 'stack', rows, goals }, null, 2)}\n`,
   );
   console.log(`written ${join(out, 'ingest.json')}`);
 }

@@ -43,6 +43,7 @@ export class AppModule {
         }),
         OrganisationsModule,
         EventsModule.forRoot({
+          topics: { forms: config.formsTopic, responses: config.responsesTopic },
           partitions: config.topicPartitions,
           replicationFactor: config.kafkaReplicationFactor,
           publishTimeoutMs: config.eventsPublishTimeoutMs,
@@ -55,6 +56,7 @@ export class AppModule {
         ResponseQueriesModule,
         IntegrationsModule.forRoot({
           migrationsDir: config.integrationsMigrationsDir,
+          topic: config.integrationsTopic,
           partitions: config.topicPartitions,
           replicationFactor: config.kafkaReplicationFactor,
           kafkaTimeoutMs: config.eventsPublishTimeoutMs,

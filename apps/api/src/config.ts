@@ -77,6 +77,27 @@ export const apiConfigSpec = defineConfig({
     description:
       'folder of the integrations contract migrations (shared with the connectors) applied at start, relative to the working directory',
   }),
+  formsTopic: envVar.withDefault({
+    env: 'API_FORMS_TOPIC',
+    default: 'collect.forms.v1',
+    schema: nonEmptyString,
+    description:
+      'topic of the form events the API appends and reads its forms view from (the projector and connectors must read the same)',
+  }),
+  responsesTopic: envVar.withDefault({
+    env: 'API_RESPONSES_TOPIC',
+    default: 'collect.responses.v1',
+    schema: nonEmptyString,
+    description:
+      'topic the API appends ResponseSubmitted events to (the projector and connectors must read the same)',
+  }),
+  integrationsTopic: envVar.withDefault({
+    env: 'API_INTEGRATIONS_TOPIC',
+    default: 'collect.integrations.v1',
+    schema: nonEmptyString,
+    description:
+      'topic of the integration events the API appends (the connectors read it as CONNECTOR_INTEGRATIONS_TOPIC)',
+  }),
   topicPartitions: envVar.withDefault({
     env: 'API_TOPIC_PARTITIONS',
     default: '12',
