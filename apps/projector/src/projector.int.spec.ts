@@ -153,10 +153,18 @@ describe('the projector against the real Kafka and Postgres', () => {
       attributes: 0,
       headers: {},
     }));
+    // A partition the live projector has applied (with 5 random form keys over 3 partitions, one
+    // may hold none and so have no checkpoint to be stale against).
+    const { rows: applied } = await harness.pool.query<{ partition: number }>(
+      `SELECT partition FROM read_model.offsets
+        WHERE topic = $1 AND next_offset > 0 ORDER BY partition LIMIT 1`,
+      [harness.options.topics.responses],
+    );
+    expect(applied).toHaveLength(1);
     for (const checkpointed of [true, false]) {
       const result = await projector.handle({
         topic: harness.options.topics.responses,
-        partition: 0,
+        partition: applied[0]!.partition,
         expectedOffset: 0n,
         checkpointed,
         nextOffset: 20n,
