@@ -1,6 +1,6 @@
 // End-to-end latency of the read side: a real API process and a real projector process (both on
-// a private Postgres; the API writes to the real topics, the projector starts at their current
-// end), responses submitted at fixed rates, and a poller that notices each row (one query per
+// a private Postgres and on topics of their own, so the stack's projector and connectors do not
+// consume the load on the same cores), responses submitted at fixed rates, and a poller that notices each row (one query per
 // LATENCY_POLL_MS over the rows after the last one seen per form). Each response's latency splits
 // into sent → 202 (the API and Kafka's ack), 202 → committed (the projector fetching and applying
 // it; the commit time comes from Postgres) and committed → seen (the poller); the CPU each process
@@ -9,7 +9,6 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
 import type { ClientConfig } from 'pg';
-import { formsTopic, responsesTopic } from '@collect/events';
 import {
   migrateProjection,
   projectionMigrationDirs,
@@ -207,6 +206,13 @@ export async function measureLatency(
     DATABASE_URL: postgres.url.replace(/\/[^/]+$/, `/${database}`),
     DATABASE_PASSWORD: String(postgres.connection.password),
   };
+  const suffix = randomBytes(4).toString('hex');
+  const topics = {
+    forms: `bench-latency-${suffix}.forms`,
+    responses: `bench-latency-${suffix}.responses`,
+    integrations: `bench-latency-${suffix}.integrations`,
+    dlq: `bench-latency-${suffix}.dlq`,
+  };
   const apps: RunningApp[] = [];
   const pool = postgres.pool(database, 4);
   try {
@@ -216,11 +222,14 @@ export async function measureLatency(
         API_ADMIN_KEY: adminKey,
         API_RATE_LIMIT_PER_SECOND: '1000000',
         API_RATE_LIMIT_BURST: '1000000',
+        API_FORMS_TOPIC: topics.forms,
+        API_RESPONSES_TOPIC: topics.responses,
+        API_INTEGRATIONS_TOPIC: topics.integrations,
       }),
     );
-    // The projector starts at the topics' current end: the shared log's history is not the point.
+    // The projector starts at the topics' current end (the API's set-up probes are not the point).
     await migrateProjection(pool, projectionMigrationDirs('apps/projector/migrations'));
-    const end = await logEnd(kafka, [formsTopic, responsesTopic]);
+    const end = await logEnd(kafka, [topics.forms, topics.responses]);
     for (const [topic, partitions] of end) {
       for (const [partition, high] of partitions) {
         await pool.query(
@@ -230,7 +239,6 @@ export async function measureLatency(
         );
       }
     }
-    const suffix = randomBytes(4).toString('hex');
     apps.push(
       await startReadyApp('projector', {
         ...common,
@@ -242,7 +250,9 @@ export async function measureLatency(
           ),
         ),
         PROJECTOR_GROUP_ID: `bench-latency-${suffix}`,
-        PROJECTOR_DLQ_TOPIC: `bench-latency-${suffix}.dlq`,
+        PROJECTOR_FORMS_TOPIC: topics.forms,
+        PROJECTOR_RESPONSES_TOPIC: topics.responses,
+        PROJECTOR_DLQ_TOPIC: topics.dlq,
       }),
     );
     const api = apps[0]!.url;
@@ -292,5 +302,19 @@ export async function measureLatency(
       ]);
     }
     await pool.end();
+    await deleteTopics(kafka, Object.values(topics));
+  }
+}
+
+/** The run's own topics go with it: event topics keep everything, and this load is throwaway. */
+async function deleteTopics(kafka: Kafka, topics: readonly string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const ours = topics.filter((topic) => existing.has(topic));
+    if (ours.length > 0) await admin.deleteTopics({ topics: ours });
+  } finally {
+    await admin.disconnect();
   }
 }
