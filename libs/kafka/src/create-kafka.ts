@@ -1,4 +1,4 @@
-import { type ISocketFactory, Kafka } from 'kafkajs';
+import { type ISocketFactory, Kafka, type logCreator } from 'kafkajs';
 import { kafkaLogLevelFor, nestKafkaLogCreator } from './kafka-logger';
 import type { KafkaOptions } from './kafka-options';
 
@@ -6,6 +6,8 @@ import type { KafkaOptions } from './kafka-options';
 export interface KafkaClientExtras {
   /** Opens the client's broker connections (see RevocableSockets). */
   readonly socketFactory?: ISocketFactory;
+  /** While true the client logs nothing (e.g. a client given up on, failing its last retries). */
+  readonly silenced?: () => boolean;
 }
 
 export function createKafka(options: KafkaOptions, extras: KafkaClientExtras = {}): Kafka {
@@ -16,9 +18,18 @@ export function createKafka(options: KafkaOptions, extras: KafkaClientExtras = {
     connectionTimeout: options.connectionTimeoutMs ?? 3_000,
     requestTimeout: options.requestTimeoutMs ?? 30_000,
     logLevel: kafkaLogLevelFor(options.logLevel ?? 'info'),
-    logCreator: nestKafkaLogCreator,
+    logCreator: extras.silenced ? silenceable(extras.silenced) : nestKafkaLogCreator,
     ...(extras.socketFactory ? { socketFactory: extras.socketFactory } : {}),
   });
+}
+
+function silenceable(silenced: () => boolean): logCreator {
+  return (level) => {
+    const log = nestKafkaLogCreator(level);
+    return (entry) => {
+      if (!silenced()) log(entry);
+    };
+  };
 }
 
 /**

@@ -30,6 +30,10 @@ export class RevocableSockets {
     return socket;
   };
 
+  get isRevoked(): boolean {
+    return this.revoked;
+  }
+
   revoke(): void {
     this.revoked = true;
     for (const socket of this.open) socket.destroy();

@@ -94,13 +94,19 @@ export class KafkaEventProducer {
   private producer(): CurrentProducer {
     if (!this.current) {
       const sockets = new RevocableSockets();
-      const producer = this.clients.create({ socketFactory: sockets.factory }).producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-        // Bounded: the caller's deadline (timeoutMs) is what really limits a send.
-        retry: { retries: 5, initialRetryTime: 100, maxRetryTime: this.options.timeoutMs },
-      });
+      const producer = this.clients
+        .create({
+          socketFactory: sockets.factory,
+          // Its background retries fail by design once it is given up on: not worth an ERROR each.
+          silenced: () => sockets.isRevoked,
+        })
+        .producer({
+          idempotent: true,
+          maxInFlightRequests: 1,
+          allowAutoTopicCreation: false,
+          // Bounded: the caller's deadline (timeoutMs) is what really limits a send.
+          retry: { retries: 5, initialRetryTime: 100, maxRetryTime: this.options.timeoutMs },
+        });
       const connected = producer.connect();
       connected.catch(() => undefined); // observed by sendWith; never unhandled
       this.current = { producer, connected, sockets };
