@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { EventsError, type EventSerde } from '@collect/events';
+import { restartUntilStopped } from '@collect/kafka';
 import { Logger } from '@nestjs/common';
 import type { Admin, Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { SheetsConnectorError } from '../sheets/sheets-connector-error';
@@ -45,6 +46,7 @@ export class FormsCatalogue implements FormTitles {
   private readonly consumed = new Map<number, bigint>();
   private readonly listeners = new Set<() => void>();
   private consumer: Consumer | undefined;
+  private stopped = false;
   private admin: Admin | undefined;
   private ends: { readonly at: number; readonly offsets: Promise<Map<number, bigint>> } | undefined;
 
@@ -52,12 +54,14 @@ export class FormsCatalogue implements FormTitles {
 
   async start(): Promise<void> {
     const { kafka, topic } = this.options;
+    this.stopped = false;
     try {
       this.admin ??= kafka.admin();
       await this.admin.connect();
       const consumer = kafka.consumer({
         groupId: `collect.sheets.forms-catalogue.${hostname()}.${randomBytes(6).toString('hex')}`,
         allowAutoTopicCreation: false,
+        retry: { restartOnFailure: restartUntilStopped(() => this.stopped) },
       });
       this.consumer = consumer;
       await consumer.connect();
@@ -75,6 +79,7 @@ export class FormsCatalogue implements FormTitles {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.consumer?.disconnect().catch(() => undefined);
     await this.admin?.disconnect().catch(() => undefined);
     this.consumer = undefined;

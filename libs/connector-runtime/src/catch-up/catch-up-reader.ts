@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { backoffDelayMs, retriableFlag, type BackoffPolicy } from '@collect/kafka';
+import {
+  backoffDelayMs,
+  restartUntilStopped,
+  retriableFlag,
+  type BackoffPolicy,
+} from '@collect/kafka';
 import { Logger } from '@nestjs/common';
 import type { Batch, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { groupOffsets } from '../checkpoints/group-checkpoints';
@@ -71,8 +76,7 @@ export class CatchUpReader {
       allowAutoTopicCreation: false,
       maxBytesPerPartition: this.options.maxBytesPerPartition,
       maxWaitTimeInMs: this.options.maxWaitTimeInMs,
-      // Not after stop(): a crash racing disconnect() would otherwise restart the consumer for good.
-      retry: { retries: 8, restartOnFailure: () => Promise.resolve(!this.stopped) },
+      retry: { retries: 8, restartOnFailure: restartUntilStopped(() => this.stopped) },
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {

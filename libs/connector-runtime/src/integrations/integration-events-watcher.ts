@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ensureTopics } from '@collect/events';
 import { parseIntegrationEvent } from '@collect/integrations';
 import { Logger } from '@nestjs/common';
+import { restartUntilStopped } from '@collect/kafka';
 import type { Consumer, Kafka } from 'kafkajs';
 import { describeError } from '../errors/connector-runtime-error';
 
@@ -44,8 +45,7 @@ export class IntegrationEventsWatcher {
         groupId: `${this.options.groupId}.events.${randomUUID()}`,
         allowAutoTopicCreation: false,
         maxWaitTimeInMs: 500,
-        // Not after stop(): a crash racing disconnect() would otherwise restart it for good.
-        retry: { restartOnFailure: () => Promise.resolve(!this.stopped) },
+        retry: { restartOnFailure: restartUntilStopped(() => this.stopped) },
       });
       this.consumer = consumer;
       await consumer.connect();

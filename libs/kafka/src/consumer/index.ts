@@ -1,3 +1,4 @@
+export { restartUntilStopped } from './restart-until-stopped';
 export { backoffDelayMs, type BackoffPolicy } from './backoff';
 export type { BatchHandler, BatchResult, PartitionBatch } from './batch-handler';
 export type { CheckpointStore } from './checkpoint-store';

@@ -8,6 +8,7 @@ import type { CheckpointStore } from './checkpoint-store';
 import { ConsumerMetrics } from './consumer-metrics';
 import { KafkaOffsetsCopy } from './kafka-offsets-copy';
 import { PartitionPositions } from './partition-positions';
+import { restartUntilStopped } from './restart-until-stopped';
 import { retriableFlag, type RetriableClassifier } from './retry-while-retriable';
 
 export interface PartitionBatchConsumerOptions {
@@ -175,7 +176,7 @@ export class PartitionBatchConsumer {
         initialRetryTime: this.options.backoff.initialMs,
         maxRetryTime: this.options.backoff.maxMs,
         retries: 8,
-        restartOnFailure: () => Promise.resolve(!this.stopping && !this.failed),
+        restartOnFailure: restartUntilStopped(() => this.stopping || this.failed),
       },
     });
     this.consumer = consumer;

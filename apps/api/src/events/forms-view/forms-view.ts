@@ -7,6 +7,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { metrics } from '@opentelemetry/api';
+import { restartUntilStopped } from '@collect/kafka';
 import type { Consumer, EachMessagePayload } from 'kafkajs';
 import { Kafka } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
@@ -91,8 +92,7 @@ export class FormsView implements OnModuleInit, OnApplicationShutdown {
     const consumer = this.kafka.consumer({
       groupId,
       allowAutoTopicCreation: false,
-      // Not once shutting down: a crash racing disconnect() would otherwise restart it for good.
-      retry: { restartOnFailure: () => Promise.resolve(!this.stopping) },
+      retry: { restartOnFailure: restartUntilStopped(() => this.stopping) },
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (payload.restart) return;
