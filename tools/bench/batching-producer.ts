@@ -1,8 +1,11 @@
 // Producer throughput with and without BatchingProducer, against the local stack's Kafka.
 // Run: npx tsx tools/bench/batching-producer.ts  (KAFKA_BROKERS defaults to 127.0.0.1:29092)
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel, type Message } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
+import { ProducerThread } from '../../libs/kafka/src/producer-thread/producer-thread';
+import type { PartitionedMessage } from '../../apps/api/src/responses/batching-producer';
 import { createKafkaBatchingProducer } from '../../apps/api/src/responses/kafka-batching-producer';
+import { partitionForKey } from '../../apps/api/src/events/key-partition';
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:29092').split(',');
 const total = Number(process.env.MESSAGES ?? 20_000);
@@ -10,10 +13,14 @@ const concurrency = Number(process.env.CONCURRENCY ?? 64);
 const kafka = new Kafka({ clientId: 'bench-producer', brokers, logLevel: logLevel.NOTHING });
 const value = randomBytes(400); // about one encoded ResponseSubmitted
 const keys = Number(process.env.KEYS ?? 50); // distinct formIds (1 = one form, one partition)
-const message = (i: number): Message => ({ key: `form-${i % keys}`, value });
+const partitions = 12;
+const message = (i: number): PartitionedMessage => {
+  const key = `form-${i % keys}`;
+  return { key, value, partition: partitionForKey('bench', key, partitions) };
+};
 
 /** `concurrency` callers, each sending its next message as soon as the previous one is acknowledged. */
-async function drive(send: (message: Message) => Promise<unknown>): Promise<number> {
+async function drive(send: (message: PartitionedMessage) => Promise<unknown>): Promise<number> {
   let next = 0;
   const started = process.hrtime.bigint();
   await Promise.all(
@@ -28,7 +35,10 @@ async function main(): Promise<void> {
   const topic = `bench.producer.${Date.now().toString(36)}`;
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 12 }], waitForLeaders: true });
+  await admin.createTopics({
+    topics: [{ topic, numPartitions: partitions }],
+    waitForLeaders: true,
+  });
   await admin.disconnect();
 
   const plain = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -38,12 +48,19 @@ async function main(): Promise<void> {
 
   const rows: [string, number][] = [['idempotent producer, one send per message', unbatched]];
   for (const lingerMs of [0, 2, 5]) {
-    const batching = createKafkaBatchingProducer(kafka, { lingerMs });
+    const thread = new ProducerThread({
+      brokers,
+      clientId: 'bench-producer',
+      schemaRegistryUrl: '',
+      logLevel: 'error',
+    });
+    const batching = createKafkaBatchingProducer(thread, { lingerMs });
     rows.push([
       `BatchingProducer, linger ${lingerMs} ms`,
       await drive((m) => batching.send(topic, m)),
     ]);
     await batching.close();
+    await thread.close();
   }
   console.log(`${total} messages of ${value.length} B, ${concurrency} concurrent callers, acks -1`);
   for (const [what, rate] of rows)

@@ -1,6 +1,7 @@
 import { type ISocketFactory, Kafka, type logCreator } from 'kafkajs';
 import { kafkaLogLevelFor, nestKafkaLogCreator } from './kafka-logger';
 import type { KafkaOptions } from './kafka-options';
+import { ProducerThread } from './producer-thread/producer-thread';
 
 /** Per-client extras on top of the app's KafkaOptions. */
 export interface KafkaClientExtras {
@@ -8,6 +9,8 @@ export interface KafkaClientExtras {
   readonly socketFactory?: ISocketFactory;
   /** While true the client logs nothing (e.g. a client given up on, failing its last retries). */
   readonly silenced?: () => boolean;
+  /** Where the client's logs go instead of the Nest logger (e.g. from a worker thread). */
+  readonly logCreator?: logCreator;
 }
 
 export function createKafka(options: KafkaOptions, extras: KafkaClientExtras = {}): Kafka {
@@ -18,14 +21,16 @@ export function createKafka(options: KafkaOptions, extras: KafkaClientExtras = {
     connectionTimeout: options.connectionTimeoutMs ?? 3_000,
     requestTimeout: options.requestTimeoutMs ?? 30_000,
     logLevel: kafkaLogLevelFor(options.logLevel ?? 'info'),
-    logCreator: extras.silenced ? silenceable(extras.silenced) : nestKafkaLogCreator,
+    logCreator: extras.silenced
+      ? silenceable(extras.silenced, extras.logCreator)
+      : (extras.logCreator ?? nestKafkaLogCreator),
     ...(extras.socketFactory ? { socketFactory: extras.socketFactory } : {}),
   });
 }
 
-function silenceable(silenced: () => boolean): logCreator {
+function silenceable(silenced: () => boolean, inner = nestKafkaLogCreator): logCreator {
   return (level) => {
-    const log = nestKafkaLogCreator(level);
+    const log = inner(level);
     return (entry) => {
       if (!silenced()) log(entry);
     };
@@ -41,5 +46,10 @@ export class KafkaClients {
 
   create(extras: KafkaClientExtras = {}): Kafka {
     return createKafka(this.options, extras);
+  }
+
+  /** A thread for producers of their own (started on the first connect); its owner closes it. */
+  producerThread(): ProducerThread {
+    return new ProducerThread(this.options);
   }
 }

@@ -13,3 +13,8 @@ export {
   type DeadLetterProducer,
   type DeadLetterTopicOptions,
 } from './dead-letters/dead-letter-producer';
+export {
+  ProducerThread,
+  type ThreadProducer,
+  type ThreadProducerConfig,
+} from './producer-thread/producer-thread';

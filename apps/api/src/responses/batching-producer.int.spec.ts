@@ -1,11 +1,12 @@
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { ProducerThread, type ThreadProducer } from '@collect/kafka';
+import { Kafka, logLevel } from 'kafkajs';
 import { eventually } from '../../../../test/support/eventually';
 import { uniqueName } from '../../../../test/support/names';
 import { stackEnv } from '../../../../test/support/stack-env';
 import { BatchingProducer, type RecordPosition } from './batching-producer';
-import { PartitionRecorder } from './partition-recorder';
+import { partitionForKey } from '../events/key-partition';
 
-describe('BatchingProducer against the real broker', () => {
+describe('BatchingProducer on a producer thread against the real broker', () => {
   const kafka = new Kafka({
     clientId: 'batching-int',
     brokers: stackEnv().kafkaBrokers,
@@ -21,30 +22,37 @@ describe('BatchingProducer against the real broker', () => {
   });
 
   it("aggregates 300 concurrent sends into a few sendBatch calls and tells each caller its message's real partition and offset", async () => {
-    const partitions = new PartitionRecorder();
+    const thread = new ProducerThread({
+      brokers: stackEnv().kafkaBrokers,
+      clientId: 'batching-int',
+      schemaRegistryUrl: stackEnv().schemaRegistryUrl,
+      logLevel: 'error',
+    });
     let sendBatchCalls = 0;
     const batching = new BatchingProducer({
-      partitionOf: partitions.partitionOf,
-      createProducer: () => {
-        const producer: Producer = kafka.producer({
-          idempotent: true,
-          maxInFlightRequests: 1,
-          createPartitioner: partitions.wrap(),
-        });
-        const sendBatch = producer.sendBatch.bind(producer);
-        producer.sendBatch = (batch) => {
-          sendBatchCalls += 1;
-          return sendBatch(batch);
+      createProducer: (): ThreadProducer => {
+        const producer = thread.producer({ idempotent: true, maxInFlightRequests: 1 });
+        return {
+          connect: () => producer.connect(),
+          disconnect: () => producer.disconnect(),
+          sendBatch: (batch) => {
+            sendBatchCalls += 1;
+            return producer.sendBatch(batch);
+          },
         };
-        return producer;
       },
     });
     const positions = await Promise.all(
       Array.from({ length: 300 }, (_, i) =>
-        batching.send(topic, { key: `form-${i % 7}`, value: `message-${i}` }),
+        batching.send(topic, {
+          key: `form-${i % 7}`,
+          value: Buffer.from(`message-${i}`),
+          partition: partitionForKey(topic, `form-${i % 7}`, 3),
+        }),
       ),
     );
     await batching.close();
+    await thread.close();
     expect(sendBatchCalls).toBeLessThanOrEqual(10);
 
     const stored = new Map<string, string>();

@@ -8,6 +8,9 @@ export interface RecordPosition {
   readonly offset: string;
 }
 
+/** A message that names its partition: the batcher reports each caller's offset in it. */
+export type PartitionedMessage = Message & { readonly partition: number };
+
 /** The part of a kafkajs `Producer` the batcher uses (a fake in unit tests). */
 export type BatchSender = Pick<Producer, 'connect' | 'disconnect' | 'sendBatch'>;
 
@@ -17,8 +20,6 @@ export interface BatchingProducerOptions {
    * fresh producer id never reuses the sequence numbers of a batch whose fate is unknown.
    */
   readonly createProducer: () => BatchSender;
-  /** The partition kafkajs' partitioner chose for a message (see PartitionRecorder). */
-  readonly partitionOf?: (message: Message) => number | undefined;
   /** How long a message waits for others before its batch leaves (kafkajs has no linger). */
   readonly lingerMs?: number;
   readonly maxBatchMessages?: number;
@@ -51,14 +52,15 @@ const defaults = {
   ackTimeoutMs: 5_000,
 };
 
-type Settings = Omit<Required<BatchingProducerOptions>, 'createProducer' | 'partitionOf'>;
+type Settings = Omit<Required<BatchingProducerOptions>, 'createProducer'>;
 
 interface Entry {
   readonly topic: string;
-  readonly message: Message;
+  readonly message: PartitionedMessage;
   readonly bytes: number;
   state: 'queued' | 'sent' | 'settled';
-  timer: NodeJS.Timeout | undefined;
+  /** Date.now() past which a still-queued message is dropped (the delivery timeout). */
+  readonly expiresAt: number;
   resolve(position: RecordPosition): void;
   reject(error: ProduceError): void;
 }
@@ -84,11 +86,11 @@ const messageBytes = (message: Message): number => {
  */
 export class BatchingProducer {
   private readonly settings: Settings;
-  private readonly partitionOf: (message: Message) => number | undefined;
   private queue: Entry[] = [];
   private queuedMessages = 0;
   private queuedBytes = 0;
   private lingerTimer: NodeJS.Timeout | undefined;
+  private expiryTimer: NodeJS.Timeout | undefined;
   private inFlight = 0;
   private readonly inFlightBatches = new Set<Promise<void>>();
   /** One producer per batch in flight; `busy` while it carries a batch. */
@@ -104,10 +106,9 @@ export class BatchingProducer {
       deliveryTimeoutMs: options.deliveryTimeoutMs ?? defaults.deliveryTimeoutMs,
       ackTimeoutMs: options.ackTimeoutMs ?? defaults.ackTimeoutMs,
     };
-    this.partitionOf = options.partitionOf ?? ((message) => message.partition);
   }
 
-  send(topic: string, message: Message): Promise<RecordPosition> {
+  send(topic: string, message: PartitionedMessage): Promise<RecordPosition> {
     if (this.closed) {
       return Promise.reject(new ProduceError('producer_closed', 'the producer is shutting down'));
     }
@@ -117,12 +118,12 @@ export class BatchingProducer {
         message,
         bytes: messageBytes(message),
         state: 'queued',
-        timer: undefined,
+        expiresAt: Date.now() + this.settings.deliveryTimeoutMs,
         resolve,
         reject,
       };
-      entry.timer = setTimeout(() => this.expire(entry), this.settings.deliveryTimeoutMs);
       this.queue.push(entry);
+      if (this.expiryTimer === undefined) this.armExpiry(entry.expiresAt);
       this.queuedMessages += 1;
       this.queuedBytes += entry.bytes;
       this.schedule();
@@ -138,6 +139,10 @@ export class BatchingProducer {
       this.dispatch();
       if (this.inFlightBatches.size === 0) break;
       await Promise.allSettled([...this.inFlightBatches]);
+    }
+    if (this.queuedMessages === 0) {
+      clearTimeout(this.expiryTimer);
+      this.expiryTimer = undefined;
     }
     const clients = this.producers.splice(0).flatMap(({ client }) => (client ? [client] : []));
     await Promise.all(clients.map((client) => client.disconnect().catch(() => undefined)));
@@ -222,20 +227,20 @@ export class BatchingProducer {
     }
     // kafkajs keeps each partition's messages in the order given; offsets count up from baseOffset.
     for (const entry of batch) {
-      const partition = this.partitionOf(entry.message);
+      const partition = entry.message.partition;
       const slot = `${entry.topic}\u0000${partition}`;
-      const offset = partition === undefined ? undefined : next.get(slot);
+      const offset = next.get(slot);
       if (offset === undefined) {
         const error = new ProduceError(
           'unknown_position',
-          `Kafka acknowledged the batch but not partition ${String(partition)} of ${entry.topic}`,
+          `Kafka acknowledged the batch but not partition ${partition} of ${entry.topic}`,
         );
         this.settle(entry, (e) => e.reject(error));
         continue;
       }
       next.set(slot, offset + 1n);
       this.settle(entry, (e) =>
-        e.resolve({ topic: entry.topic, partition: partition!, offset: offset.toString() }),
+        e.resolve({ topic: entry.topic, partition, offset: offset.toString() }),
       );
     }
   }
@@ -243,8 +248,28 @@ export class BatchingProducer {
   private settle(entry: Entry, settle: (entry: Entry) => void): void {
     if (entry.state === 'settled') return;
     entry.state = 'settled';
-    clearTimeout(entry.timer);
     settle(entry);
+  }
+
+  /**
+   * One timer for the whole queue, not one per message (a visible cost at thousands per second):
+   * every message gets the same timeout, so the oldest still queued always expires first.
+   */
+  private armExpiry(at: number): void {
+    this.expiryTimer = setTimeout(() => this.expireDue(), Math.max(0, at - Date.now()));
+  }
+
+  private expireDue(): void {
+    this.expiryTimer = undefined;
+    const now = Date.now();
+    for (const entry of this.queue) {
+      if (entry.state !== 'queued') continue;
+      if (entry.expiresAt > now) {
+        this.armExpiry(entry.expiresAt);
+        return;
+      }
+      this.expire(entry);
+    }
   }
 
   /**
@@ -253,7 +278,6 @@ export class BatchingProducer {
    * retry publish the same event again while the first copy may still be written.
    */
   private expire(entry: Entry): void {
-    if (entry.state !== 'queued') return;
     this.queuedMessages -= 1;
     this.queuedBytes -= entry.bytes;
     this.settle(entry, (e) =>

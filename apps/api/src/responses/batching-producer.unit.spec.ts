@@ -1,5 +1,10 @@
-import type { Message, ProducerBatch, RecordMetadata } from 'kafkajs';
-import { BatchingProducer, type BatchSender, type RecordPosition } from './batching-producer';
+import type { ProducerBatch, RecordMetadata } from 'kafkajs';
+import {
+  BatchingProducer,
+  type BatchSender,
+  type PartitionedMessage,
+  type RecordPosition,
+} from './batching-producer';
 import { ProduceError } from './produce-error';
 
 interface Call {
@@ -52,7 +57,7 @@ class FakeProducer implements BatchSender {
   }
 }
 
-const message = (id: number, partition = 0, bytes = 10): Message => ({
+const message = (id: number, partition = 0, bytes = 10): PartitionedMessage => ({
   key: `form-${partition}`,
   value: Buffer.alloc(bytes, id % 256),
   partition,
@@ -247,6 +252,29 @@ describe('BatchingProducer', () => {
     fake.calls[0]!.acknowledge();
     await expect(first).resolves.toMatchObject({ offset: '100' });
     await jest.advanceTimersByTimeAsync(10);
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('expires queued messages each at its own deadline, oldest first', async () => {
+    const producer = batching({ deliveryTimeoutMs: 100, maxInFlight: 1 });
+    void producer.send('t', message(1)); // in flight, never acknowledged: the rest stay queued
+    await jest.advanceTimersByTimeAsync(2);
+    const outcomes: string[] = [];
+    const track = (name: string, sent: Promise<RecordPosition>) =>
+      void sent.catch(() => outcomes.push(name));
+    track('a', producer.send('t', message(2)));
+    await jest.advanceTimersByTimeAsync(40);
+    track('b', producer.send('t', message(3)));
+    await jest.advanceTimersByTimeAsync(30);
+    track('c', producer.send('t', message(4)));
+    await jest.advanceTimersByTimeAsync(29);
+    expect(outcomes).toEqual([]);
+    await jest.advanceTimersByTimeAsync(2); // a's 100 ms are up
+    expect(outcomes).toEqual(['a']);
+    await jest.advanceTimersByTimeAsync(39); // b's
+    expect(outcomes).toEqual(['a', 'b']);
+    await jest.advanceTimersByTimeAsync(30); // c's
+    expect(outcomes).toEqual(['a', 'b', 'c']);
     expect(fake.calls).toHaveLength(1);
   });
 

@@ -1,27 +1,23 @@
-import type { Kafka } from 'kafkajs';
+import type { ProducerThread } from '@collect/kafka';
 import { BatchingProducer, type BatchingProducerOptions } from './batching-producer';
-import { PartitionRecorder } from './partition-recorder';
 
 /**
- * A BatchingProducer over idempotent kafkajs producers (acks -1) using kafkajs' default
- * partitioner. Retries are bounded so an unreachable Kafka fails a batch within seconds (the
- * caller answers 503) instead of retrying forever; after a failed batch the producer is replaced,
- * so its sequence numbers are never reused.
+ * A BatchingProducer over idempotent kafkajs producers (acks -1) on a producer thread. Retries are
+ * bounded so an unreachable Kafka fails a batch within seconds (the caller answers 503) instead
+ * of retrying forever; after a failed batch the producer is replaced, so its sequence numbers are
+ * never reused. Every message names its partition.
  */
 export function createKafkaBatchingProducer(
-  kafka: Kafka,
-  options: Omit<BatchingProducerOptions, 'createProducer' | 'partitionOf'> = {},
+  thread: ProducerThread,
+  options: Omit<BatchingProducerOptions, 'createProducer'> = {},
 ): BatchingProducer {
-  const partitions = new PartitionRecorder();
   return new BatchingProducer({
     ...options,
-    partitionOf: partitions.partitionOf,
     createProducer: () =>
-      kafka.producer({
+      thread.producer({
         idempotent: true,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
-        createPartitioner: partitions.wrap(),
         retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 1_000 },
       }),
   });

@@ -1,6 +1,6 @@
 import { EventSerde, eventMessage, type ResponseSubmitted } from '@collect/events';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Kafka } from 'kafkajs';
+import { KafkaClients, type ProducerThread } from '@collect/kafka';
 import { EVENTS_OPTIONS, EventsUnavailableError, routeTopic } from '../events';
 import type { ResolvedEventsOptions } from '../events';
 import { partitionForKey } from '../events/key-partition';
@@ -12,21 +12,24 @@ import { RESPONSES_OPTIONS, type ResponsesModuleOptions } from './responses-opti
 
 /**
  * Appends ResponseSubmitted events through a BatchingProducer of its own, so concurrent
- * submissions share sendBatch calls (and never queue behind form commands). Same topics,
+ * submissions share sendBatch calls (and never queue behind form commands), on a producer thread
+ * of its own, so kafkajs' per-record encoding does not take the request thread's CPU. Same topics,
  * partitioning (murmur2 of formId over the configured count) and serde as EventPublisher.
  * Kafka unreachable or too slow → EventsUnavailableError (503, Retry-After).
  */
 @Injectable()
 export class ResponseEventSink implements ResponseEvents, OnApplicationShutdown {
+  private readonly thread: ProducerThread;
   private readonly producer: BatchingProducer;
 
   constructor(
-    kafka: Kafka,
+    kafkaClients: KafkaClients,
     private readonly serde: EventSerde,
     @Inject(EVENTS_OPTIONS) private readonly events: ResolvedEventsOptions,
     @Inject(RESPONSES_OPTIONS) options: ResponsesModuleOptions,
   ) {
-    this.producer = createKafkaBatchingProducer(kafka, {
+    this.thread = kafkaClients.producerThread();
+    this.producer = createKafkaBatchingProducer(this.thread, {
       lingerMs: options.lingerMs,
       maxBatchMessages: options.maxBatchMessages,
       maxBatchBytes: options.maxBatchBytes,
@@ -52,5 +55,6 @@ export class ResponseEventSink implements ResponseEvents, OnApplicationShutdown 
 
   async onApplicationShutdown(): Promise<void> {
     await this.producer.close();
+    await this.thread.close();
   }
 }
