@@ -10,6 +10,8 @@ import { localDir, runDir, stackDir } from '../stack/src/layout';
 /** CPU seconds used so far, per party. */
 export interface CpuSnapshot {
   readonly server: number;
+  /** The server's main (event-loop) thread alone: a Node server saturates when this one does. */
+  readonly serverMain: number;
   readonly kafka: number;
   readonly client: number;
   /** Per process: they may come and go between snapshots. */
@@ -20,6 +22,8 @@ export interface CpuSnapshot {
 /** CPU microseconds per request between two snapshots. */
 export interface CpuPerRequest {
   readonly serverCpuUsPerRequest: number;
+  /** Of which its event-loop thread (the rest: GC, the producer thread, libuv's pool). */
+  readonly serverMainThreadCpuUsPerRequest: number;
   readonly kafkaCpuUsPerRequest: number;
   readonly clientCpuUsPerRequest: number;
   /** The stack's projector, Sheets and SMS connectors and Postgres, which consume every response. */
@@ -30,11 +34,12 @@ export interface CpuPerRequest {
 
 const clockTicksPerSecond = 100;
 
-/** CPU seconds (user + system) a process has used so far, from /proc. */
-function processCpuSeconds(pid: number | undefined): number {
+/** CPU seconds (user + system) a process (or one of its threads) has used so far, from /proc. */
+function processCpuSeconds(pid: number | undefined, thread?: number): number {
   if (pid === undefined) return NaN;
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const file = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+    const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond; // utime, stime
   } catch {
     return NaN;
@@ -92,6 +97,7 @@ export function cpuSnapshot(serverPid: number | undefined): CpuSnapshot {
   const client = process.cpuUsage();
   return {
     server: processCpuSeconds(serverPid),
+    serverMain: processCpuSeconds(serverPid, serverPid),
     kafka: processCpuSeconds(kafkaPid()),
     client: (client.user + client.system) / 1e6,
     consumers: new Map(consumerPids().map((pid) => [pid, processCpuSeconds(pid)])),
@@ -120,6 +126,7 @@ export function cpuPerRequest(
 ): CpuPerRequest {
   return {
     serverCpuUsPerRequest: perRequestUs(after.server - before.server, requests),
+    serverMainThreadCpuUsPerRequest: perRequestUs(after.serverMain - before.serverMain, requests),
     kafkaCpuUsPerRequest: perRequestUs(after.kafka - before.kafka, requests),
     clientCpuUsPerRequest: perRequestUs(after.client - before.client, requests),
     consumersCpuUsPerRequest: perRequestUs(consumedBetween(before, after), requests),

@@ -23,6 +23,14 @@ const connections = Number(process.env.CONNECTIONS ?? 64);
 /** Max and paced runs per target, interleaved; the goals are judged on their medians. */
 const repeats = Number(process.env.REPEATS ?? 3);
 const ownTopics = process.env.BENCH_TOPICS !== 'stack';
+/** Which runs to make (e.g. BENCH_RUNS=max to profile only the saturated run); all by default. */
+const runKinds = ['max', 'paced', 'bursts', 'keys'] as const;
+const selectedRuns = new Set(process.env.BENCH_RUNS?.split(',') ?? runKinds);
+for (const kind of selectedRuns) {
+  if (!(runKinds as readonly string[]).includes(kind)) {
+    throw new Error(`BENCH_RUNS: unknown run "${kind}"; choose from ${runKinds.join(', ')}`);
+  }
+}
 const runId = randomBytes(4).toString('hex');
 const benchTopics = {
   API_FORMS_TOPIC: `bench.ingest.${runId}.forms`,
@@ -215,14 +223,24 @@ async function main(): Promise<void> {
     // Interleaved, so both targets see the same neighbours on a shared machine; the goals are
     // judged on medians.
     for (let i = 0; i < repeats; i++) {
-      rows.push(await run(api, 'max', apiUrl, auth, {}));
-      rows.push(await run(bare, 'max', bareUrl, {}, {}));
-      rows.push(await pacedRun(api, apiUrl, auth));
-      rows.push(await pacedRun(bare, bareUrl, {}));
+      if (selectedRuns.has('max')) {
+        rows.push(await run(api, 'max', apiUrl, auth, {}));
+        rows.push(await run(bare, 'max', bareUrl, {}, {}));
+      }
+      if (selectedRuns.has('paced')) {
+        rows.push(await pacedRun(api, apiUrl, auth));
+        rows.push(await pacedRun(bare, bareUrl, {}));
+      }
     }
-    rows.push(await run(api, `autocannon ${rate}/s (bursts)`, apiUrl, auth, { overallRate: rate }));
-    rows.push(await run(bare, `autocannon ${rate}/s (bursts)`, bareUrl, {}, { overallRate: rate }));
-    rows.push(await run(api, 'max, Idempotency-Key each', apiUrl, auth, { idempotencyKeys: true }));
+    if (selectedRuns.has('bursts')) {
+      const overallRate = rate;
+      rows.push(await run(api, `autocannon ${rate}/s (bursts)`, apiUrl, auth, { overallRate }));
+      rows.push(await run(bare, `autocannon ${rate}/s (bursts)`, bareUrl, {}, { overallRate }));
+    }
+    if (selectedRuns.has('keys')) {
+      const options = { idempotencyKeys: true };
+      rows.push(await run(api, 'max, Idempotency-Key each', apiUrl, auth, options));
+    }
   } finally {
     api.child.kill('SIGTERM');
     bare.child.kill('SIGTERM');

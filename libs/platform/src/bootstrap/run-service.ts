@@ -73,7 +73,10 @@ export async function runService(options: ServiceOptions): Promise<void> {
   });
 
   try {
-    app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter(), {
+    // No Nest middleware anywhere (request logging is a Fastify hook): without middie every request
+    // skips a hook. A middleware added later fails at start, not silently.
+    const adapter = new FastifyAdapter({ skipMiddie: true });
+    app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, {
       bufferLogs: true,
     });
     const appLogger = app.get(AppLogger);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { AcceptedResponse } from '../submission-outcome';
+import { StatementBatcher } from './statement-batcher';
 
 /** What a request asks to claim: its key, the fingerprint of its body and the ids it would use. */
 export interface ClaimRequest {
@@ -45,6 +46,7 @@ export const defaultIdempotencyTimings: IdempotencyTimings = {
 export const idempotencyTable = 'response_idempotency_keys';
 
 interface ClaimRow {
+  org_id: string;
   idempotency_key: string;
   response_id: string;
   event_id: string;
@@ -63,13 +65,16 @@ interface StateRow {
 // A row is taken over when it expired (any body), or when it is pending with its lease run out
 // and the same body: its claimer crashed or released it after a failed publish. A takeover keeps
 // response_id/event_id, so a republish after an ambiguous failure carries the same ids.
+// One statement claims the keys of many concurrent requests (StatementBatcher), possibly of
+// several organisations; rows come sorted by (org, key) so concurrent statements of several
+// replicas lock rows in one order and cannot deadlock.
 const claimSql = `
 INSERT INTO ${idempotencyTable} AS k
   (org_id, idempotency_key, fingerprint, response_id, event_id, state, claim_token, lease_until, expires_at)
-SELECT $1, c.key, c.fingerprint, c.response_id, c.event_id, 'pending', c.claim_token,
-       now() + make_interval(secs => $2), now() + make_interval(secs => $3)
-FROM unnest($4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[])
-  AS c(key, fingerprint, response_id, event_id, claim_token)
+SELECT c.org_id, c.key, c.fingerprint, c.response_id, c.event_id, 'pending', c.claim_token,
+       now() + make_interval(secs => $1), now() + make_interval(secs => $2)
+FROM unnest($3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[])
+  AS c(org_id, key, fingerprint, response_id, event_id, claim_token)
 ON CONFLICT (org_id, idempotency_key) DO UPDATE SET
   fingerprint = EXCLUDED.fingerprint,
   response_id = CASE WHEN k.expires_at <= now() THEN EXCLUDED.response_id ELSE k.response_id END,
@@ -83,7 +88,7 @@ ON CONFLICT (org_id, idempotency_key) DO UPDATE SET
   lease_until = EXCLUDED.lease_until
 WHERE k.expires_at <= now()
    OR (k.state = 'pending' AND k.lease_until <= now() AND k.fingerprint = EXCLUDED.fingerprint)
-RETURNING k.idempotency_key, k.response_id, k.event_id, k.claim_token, k.attempts`;
+RETURNING k.org_id, k.idempotency_key, k.response_id, k.event_id, k.claim_token, k.attempts`;
 
 const stateSql = `
 SELECT idempotency_key, fingerprint, state, outcome, expires_at <= now() AS expired
@@ -93,8 +98,8 @@ WHERE org_id = $1 AND idempotency_key = ANY($2::text[])`;
 const completeSql = `
 UPDATE ${idempotencyTable} AS k
 SET state = 'completed', outcome = c.outcome::jsonb, lease_until = now()
-FROM unnest($2::text[], $3::uuid[], $4::text[]) AS c(key, claim_token, outcome)
-WHERE k.org_id = $1 AND k.idempotency_key = c.key AND k.claim_token = c.claim_token`;
+FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[]) AS c(org_id, key, claim_token, outcome)
+WHERE k.org_id = c.org_id AND k.idempotency_key = c.key AND k.claim_token = c.claim_token`;
 
 const forgetSql = `
 DELETE FROM ${idempotencyTable}
@@ -110,16 +115,44 @@ WHERE ctid IN (SELECT ctid FROM ${idempotencyTable} WHERE expires_at <= now() LI
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+interface OrgClaim {
+  readonly orgId: string;
+  readonly request: ClaimRequest;
+}
+
+interface OrgCompletion {
+  readonly orgId: string;
+  readonly claim: Claimed;
+  readonly outcome: AcceptedResponse;
+}
+
+const orgKey = (orgId: string, key: string): string => `${orgId}\u0000${key}`;
+const byOrgAndKey =
+  <T>(keyOf: (item: T) => string) =>
+  (a: T, b: T) =>
+    keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0;
+
 /**
  * Idempotency-Key claims in Postgres, shared by every API replica. `acquire` claims keys with
- * INSERT … ON CONFLICT (one statement for a whole batch); a key another request holds is polled
- * until its outcome is stored, its claim is released or dies, or `waitMs` passes (`busy`).
+ * INSERT … ON CONFLICT; a key another request holds is polled until its outcome is stored, its
+ * claim is released or dies, or `waitMs` passes (`busy`). Claims and completions of concurrent
+ * requests share statements (one round trip per batch, not per request: with a key on every
+ * request, two statements per request made Postgres round trips most of the API's CPU).
  */
 export class IdempotencyStore {
+  private readonly claims: StatementBatcher<OrgClaim, ClaimRow | undefined>;
+  private readonly completions: StatementBatcher<OrgCompletion, void>;
+
   constructor(
     private readonly pool: Pool,
     private readonly timings: IdempotencyTimings = defaultIdempotencyTimings,
-  ) {}
+  ) {
+    const claimKey = ({ orgId, request }: OrgClaim) => orgKey(orgId, request.key);
+    this.claims = new StatementBatcher((items) => this.claimRows(items), { keyOf: claimKey });
+    this.completions = new StatementBatcher((items) => this.completeRows(items), {
+      keyOf: ({ orgId, claim }) => orgKey(orgId, claim.key),
+    });
+  }
 
   async acquire(orgId: string, requests: readonly ClaimRequest[]): Promise<Map<string, Acquired>> {
     const acquired = new Map<string, Acquired>();
@@ -161,13 +194,9 @@ export class IdempotencyStore {
     orgId: string,
     completions: readonly { readonly claim: Claimed; readonly outcome: AcceptedResponse }[],
   ): Promise<void> {
-    if (completions.length === 0) return;
-    await this.pool.query(completeSql, [
-      orgId,
-      completions.map(({ claim }) => claim.key),
-      completions.map(({ claim }) => claim.token),
-      completions.map(({ outcome }) => JSON.stringify(outcome)),
-    ]);
+    await Promise.all(
+      completions.map(({ claim, outcome }) => this.completions.submit({ orgId, claim, outcome })),
+    );
   }
 
   /**
@@ -195,24 +224,51 @@ export class IdempotencyStore {
   }
 
   private async claim(orgId: string, requests: readonly ClaimRequest[]): Promise<Claimed[]> {
+    const rows = await Promise.all(
+      requests.map((request) => this.claims.submit({ orgId, request })),
+    );
+    return rows.flatMap((row) =>
+      row
+        ? [
+            {
+              kind: 'claimed' as const,
+              key: row.idempotency_key,
+              responseId: row.response_id,
+              eventId: row.event_id,
+              token: row.claim_token,
+              fresh: row.attempts === 1,
+            },
+          ]
+        : [],
+    );
+  }
+
+  /** One claim statement for many requests; the row each got, or undefined (not claimed). */
+  private async claimRows(items: readonly OrgClaim[]): Promise<(ClaimRow | undefined)[]> {
+    const sorted = [...items].sort(byOrgAndKey(({ orgId, request }) => orgKey(orgId, request.key)));
     const { rows } = await this.pool.query<ClaimRow>(claimSql, [
-      orgId,
       this.timings.leaseMs / 1000,
       this.timings.ttlMs / 1000,
-      requests.map(({ key }) => key),
-      requests.map(({ fingerprint }) => fingerprint),
-      requests.map(({ responseId }) => responseId),
-      requests.map(({ eventId }) => eventId),
-      requests.map(() => randomUUID()),
+      sorted.map(({ orgId }) => orgId),
+      sorted.map(({ request }) => request.key),
+      sorted.map(({ request }) => request.fingerprint),
+      sorted.map(({ request }) => request.responseId),
+      sorted.map(({ request }) => request.eventId),
+      sorted.map(() => randomUUID()),
     ]);
-    return rows.map((row) => ({
-      kind: 'claimed',
-      key: row.idempotency_key,
-      responseId: row.response_id,
-      eventId: row.event_id,
-      token: row.claim_token,
-      fresh: row.attempts === 1,
-    }));
+    const claimed = new Map(rows.map((row) => [orgKey(row.org_id, row.idempotency_key), row]));
+    return items.map(({ orgId, request }) => claimed.get(orgKey(orgId, request.key)));
+  }
+
+  private async completeRows(items: readonly OrgCompletion[]): Promise<void[]> {
+    const sorted = [...items].sort(byOrgAndKey(({ orgId, claim }) => orgKey(orgId, claim.key)));
+    await this.pool.query(completeSql, [
+      sorted.map(({ orgId }) => orgId),
+      sorted.map(({ claim }) => claim.key),
+      sorted.map(({ claim }) => claim.token),
+      sorted.map(({ outcome }) => JSON.stringify(outcome)),
+    ]);
+    return items.map(() => undefined);
   }
 
   private async states(
