@@ -4,8 +4,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { eventually } from '../../../../test/support/eventually';
 import { uniqueName } from '../../../../test/support/names';
 import { stackEnv } from '../../../../test/support/stack-env';
+import { randomTopics, startApiReplica, type ApiReplica } from '../testing/api-replica.testing';
 import { decide, foldForm, type FormCommand } from './domain';
-import { randomTopics, startApiInstance, type ApiInstance } from './forms-api.testing';
 
 const question = (questionId: string, type = 'number') => ({
   questionId,
@@ -42,12 +42,12 @@ async function readForms(topic: string, count: number): Promise<FormEvent[]> {
 
 describe('forms over HTTP against the real stack', () => {
   const topics = randomTopics();
-  let a: ApiInstance;
-  let b: ApiInstance;
+  let a: ApiReplica;
+  let b: ApiReplica;
 
   beforeAll(async () => {
-    a = await startApiInstance({ topics });
-    b = await startApiInstance({ topics });
+    a = await startApiReplica({ events: { topics } });
+    b = await startApiReplica({ events: { topics } });
   });
 
   afterAll(async () => {
@@ -161,7 +161,7 @@ describe('forms over HTTP against the real stack', () => {
     expect(foldForm(onTopic)).toEqual(a.view.get(formId));
   });
 
-  async function draftWithQuestion(api: ApiInstance, key: string): Promise<string> {
+  async function draftWithQuestion(api: ApiReplica, key: string): Promise<string> {
     const created = await api.request('POST', '/v1/forms', key, { title: 'Survey' });
     const formId = created.body.formId as string;
     const added = await api.request('POST', `/v1/forms/${formId}/questions`, key, {

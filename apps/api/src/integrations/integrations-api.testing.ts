@@ -16,7 +16,6 @@ import { AuthModule } from '../auth/auth.module';
 import type { Scope } from '../auth/scopes';
 import { EventsModule, FormsView } from '../events';
 import { FormsModule, FormsService } from '../forms';
-import { randomTopics } from '../forms/forms-api.testing';
 import { configureHttp } from '../http';
 import { API_MIGRATIONS_TABLE } from '../migrations-table';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -25,6 +24,7 @@ import {
   createPrivateDatabase,
   type PrivateDatabase,
 } from '../read-model/testing/private-database.testing';
+import { randomTopics } from '../testing/api-replica.testing';
 import { IntegrationsModule } from './integrations.module';
 
 /** Test support: the API's integrations slice in-process, on random topics and a private database. Not a spec. */

@@ -6,25 +6,29 @@ import { uniqueName } from '../../../../test/support/names';
 import { startPrivateKafka } from '../../../../test/support/private-kafka';
 import { stackEnv } from '../../../../test/support/stack-env';
 import type { KafkaInstance } from '../../../../tools/stack/src/kafka';
-import { randomTopics } from '../forms/forms-api.testing';
-import { startResponsesApi, type ResponsesApi } from './responses-api.testing';
+import {
+  randomTopics,
+  startApiReplica,
+  type ApiReplica,
+  type HttpReply,
+} from '../testing/api-replica.testing';
 
 const body = (email: string) => ({ answers: [{ questionId: 'email', value: email }] });
 
 describe('response submission while Kafka is down (private broker)', () => {
   const topics = randomTopics();
   let broker: { kafka: KafkaInstance; dispose: () => Promise<void> };
-  let api: ResponsesApi;
+  let api: ApiReplica;
   let brokers: string[];
 
   beforeAll(async () => {
     broker = await startPrivateKafka();
     brokers = [broker.kafka.bootstrapServers];
-    api = await startResponsesApi(
-      { topics, publishTimeoutMs: 2_000, retryAfterSeconds: 2 },
-      {},
-      brokers,
-    );
+    api = await startApiReplica({
+      events: { topics, publishTimeoutMs: 2_000, retryAfterSeconds: 2 },
+      responses: {},
+      kafkaBrokers: brokers,
+    });
   });
 
   afterAll(async () => {
@@ -56,7 +60,7 @@ describe('response submission while Kafka is down (private broker)', () => {
     expect(unkeyed.status).toBe(503);
 
     await broker.kafka.start();
-    let retried: Awaited<ReturnType<ResponsesApi['request']>> | undefined;
+    let retried: HttpReply | undefined;
     await eventually(
       async () => {
         retried = await api.request('POST', url, key, body('down@example.org'), {

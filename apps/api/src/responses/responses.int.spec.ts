@@ -6,8 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../../test/support/eventually';
 import { uniqueName } from '../../../../test/support/names';
 import { stackEnv } from '../../../../test/support/stack-env';
-import { randomTopics } from '../forms/forms-api.testing';
-import { startResponsesApi, type ResponsesApi } from './responses-api.testing';
+import { randomTopics, startApiReplica, type ApiReplica } from '../testing/api-replica.testing';
 
 const questions = [
   { questionId: 'email', type: 'email', title: 'Email', required: true, constraints: {} },
@@ -90,8 +89,8 @@ async function readResponses(topic: string): Promise<{
 
 describe('response submission against the real stack', () => {
   const topics = randomTopics();
-  let a: ResponsesApi;
-  let b: ResponsesApi;
+  let a: ApiReplica;
+  let b: ApiReplica;
   let reader: Awaited<ReturnType<typeof readResponses>>;
   let org: { orgId: string; key: string };
   let formId: string;
@@ -99,7 +98,7 @@ describe('response submission against the real stack', () => {
   const eventsOf = (responseId: unknown) =>
     reader.events.filter((event) => event.responseId === responseId);
   const submit = (
-    api: ResponsesApi,
+    api: ApiReplica,
     body: unknown,
     headers: Record<string, string> = {},
     form = formId,
@@ -107,7 +106,10 @@ describe('response submission against the real stack', () => {
   ) => api.request('POST', `/v1/forms/${form}/responses`, key, body, headers);
 
   beforeAll(async () => {
-    [a, b] = await Promise.all([startResponsesApi({ topics }), startResponsesApi({ topics })]);
+    [a, b] = await Promise.all([
+      startApiReplica({ events: { topics }, responses: {} }),
+      startApiReplica({ events: { topics }, responses: {} }),
+    ]);
     org = await a.newOrganisation();
     formId = await a.publishedForm(org.key, questions, rules);
     reader = await readResponses(topics.responses);

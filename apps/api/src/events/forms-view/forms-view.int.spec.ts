@@ -4,14 +4,14 @@ import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../../../test/support/eventually';
 import { stackEnv } from '../../../../../test/support/stack-env';
-import { randomTopics, startApiInstance, type ApiInstance } from '../../forms/forms-api.testing';
+import { randomTopics, startApiReplica, type ApiReplica } from '../../testing/api-replica.testing';
 
 describe('FormsView against the real stack', () => {
   const topics = randomTopics();
-  let api: ApiInstance;
+  let api: ApiReplica;
 
   beforeAll(async () => {
-    api = await startApiInstance({ topics });
+    api = await startApiReplica({ events: { topics } });
   });
 
   afterAll(async () => {

@@ -1,0 +1,191 @@
+import { DatabaseModule } from '@collect/database';
+import { KafkaModule } from '@collect/kafka';
+import { HealthModule, Secret } from '@collect/platform';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { eventually } from '../../../../test/support/eventually';
+import { uniqueName } from '../../../../test/support/names';
+import { stackEnv } from '../../../../test/support/stack-env';
+import { AuthModule } from '../auth/auth.module';
+import type { Scope } from '../auth/scopes';
+import { EventPublisher, EventsModule, FormsView, type EventsModuleOptions } from '../events';
+import { FormsModule } from '../forms/forms.module';
+import { FormsService } from '../forms/forms.service';
+import { configureHttp } from '../http';
+import { API_MIGRATIONS_TABLE } from '../migrations-table';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { ResponsesModule } from '../responses/responses.module';
+import type { ResponsesModuleOptions } from '../responses/responses-options';
+
+/** Test support: one API replica in-process (forms, and responses if asked), on random topics. Not a spec. */
+
+export const randomTopics = (): { forms: string; responses: string } => {
+  const prefix = uniqueName('test');
+  return { forms: `${prefix}.collect.forms.v1`, responses: `${prefix}.collect.responses.v1` };
+};
+
+export interface ApiReplicaOptions {
+  /** Topics (see randomTopics) and Kafka timeouts; 3 partitions unless set. */
+  readonly events: EventsModuleOptions;
+  /** Also serve response submission, with these options. Without: the forms slice only. */
+  readonly responses?: ResponsesModuleOptions;
+  /** Another Kafka than the shared stack's (a private broker a test stops). */
+  readonly kafkaBrokers?: readonly string[];
+}
+
+export interface HttpReply {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+  readonly headers: Record<string, unknown>;
+}
+
+export interface ApiReplica {
+  readonly app: NestFastifyApplication;
+  readonly forms: FormsService;
+  readonly view: FormsView;
+  readonly publisher: EventPublisher;
+  /** A fresh organisation and an API key of it with `scopes` (by default: write to every slice served). */
+  newOrganisation(scopes?: Scope[]): Promise<{ orgId: string; key: string }>;
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    key: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<HttpReply>;
+  /** Creates a form with `questions` (and `rules`) over HTTP, publishes it, returns its id. */
+  publishedForm(
+    key: string,
+    questions: readonly unknown[],
+    rules?: readonly unknown[],
+  ): Promise<string>;
+  close(): Promise<void>;
+}
+
+@Module({})
+class ApiReplicaModule {
+  static forRoot(options: ApiReplicaOptions): DynamicModule {
+    const env = stackEnv();
+    return {
+      module: ApiReplicaModule,
+      imports: [
+        HealthModule,
+        KafkaModule.forRoot({
+          brokers: options.kafkaBrokers ?? env.kafkaBrokers,
+          clientId: 'collect-api-test',
+          schemaRegistryUrl: env.schemaRegistryUrl,
+          logLevel: 'error',
+        }),
+        DatabaseModule.forRoot({
+          connectionString: env.databaseUrl,
+          password: new Secret(env.databasePassword),
+          applicationName: 'collect-api-test',
+          // Room for the concurrent submissions of the responses specs (the default is 5).
+          maxConnections: 10,
+          migrations: { directory: resolve('apps/api/migrations'), table: API_MIGRATIONS_TABLE },
+        }),
+        AuthModule.forRoot({
+          adminKey: new Secret(randomBytes(32).toString('hex')),
+          keyCacheTtlMs: 30_000,
+          rateLimit: { perSecond: 10_000, burst: 10_000 },
+        }),
+        OrganisationsModule,
+        EventsModule.forRoot({ partitions: 3, ...options.events }),
+        FormsModule,
+        ...(options.responses ? [ResponsesModule.forRoot(options.responses)] : []),
+      ],
+    };
+  }
+}
+
+/** Boots one API replica (its own producers, forms view and pool) and waits until its view is ready. */
+export async function startApiReplica(options: ApiReplicaOptions): Promise<ApiReplica> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [ApiReplicaModule.forRoot(options)],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    logger: ['error'],
+  });
+  configureHttp(app, { bodyLimitBytes: 1024 * 1024, jsonMaxDepth: 32, openApi: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const view = app.get(FormsView);
+  await eventually(() => view.health.ready, 'the forms view to finish its initial catch-up');
+  const organisations = app.get(OrganisationsService);
+  const defaultScopes: Scope[] = options.responses
+    ? ['forms:write', 'responses:write']
+    : ['forms:write'];
+  const replica: ApiReplica = {
+    app,
+    forms: app.get(FormsService),
+    view,
+    publisher: app.get(EventPublisher),
+    async newOrganisation(scopes = defaultScopes) {
+      const { orgId } = await organisations.create(uniqueName('org'));
+      const { key } = await organisations.createKey(orgId, 'api test', scopes);
+      return { orgId, key };
+    },
+    request: (method, url, key, body, headers = {}) => inject(app, method, url, key, body, headers),
+    publishedForm: (key, questions, rules = []) => publishForm(replica, key, questions, rules),
+    close: () => app.close(),
+  };
+  return replica;
+}
+
+async function inject(
+  app: NestFastifyApplication,
+  method: Parameters<ApiReplica['request']>[0],
+  url: string,
+  key: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<HttpReply> {
+  const response = await app.inject({
+    method,
+    url,
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+  });
+  return {
+    status: response.statusCode,
+    body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {},
+    headers: response.headers,
+  };
+}
+
+async function publishForm(
+  api: ApiReplica,
+  key: string,
+  questions: readonly unknown[],
+  rules: readonly unknown[],
+): Promise<string> {
+  const created = await api.request('POST', '/v1/forms', key, { title: 'Survey' });
+  if (created.status !== 201) throw new Error(`create form: ${JSON.stringify(created)}`);
+  const formId = created.body.formId as string;
+  let version = created.body.version as number;
+  const steps: ['POST' | 'PUT', string, object][] = [
+    ...questions.map((question): ['POST', string, object] => [
+      'POST',
+      `/v1/forms/${formId}/questions`,
+      { question },
+    ]),
+    ...(rules.length > 0
+      ? [['PUT', `/v1/forms/${formId}/rules`, { rules }] as ['PUT', string, object]]
+      : []),
+    ['POST', `/v1/forms/${formId}/publish`, {}],
+  ];
+  for (const [method, url, body] of steps) {
+    const reply = await api.request(method, url, key, { expectedVersion: version, ...body });
+    if (reply.status !== 200) throw new Error(`${url}: ${JSON.stringify(reply)}`);
+    version = reply.body.version as number;
+  }
+  return formId;
+}
