@@ -16,7 +16,7 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@collect/(events|platform|kafka|database|integrations|connector-runtime)$': '<rootDir>/libs/$1/src',
+  '^@collect/(events|platform|kafka|database|integrations|connector-runtime|service-infrastructure)$': '<rootDir>/libs/$1/src',
 };
 const common = {
   rootDir: __dirname,

@@ -1,6 +1,4 @@
-import { DatabaseModule } from '@collect/database';
-import { KafkaModule } from '@collect/kafka';
-import { HealthModule, LoggingModule } from '@collect/platform';
+import { serviceInfrastructure } from '@collect/service-infrastructure';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { AuthModule } from './auth/auth.module';
@@ -22,19 +20,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggingModule.forRoot({ level: config.logLevel }),
-        HealthModule,
-        KafkaModule.forRoot({
-          brokers: config.kafkaBrokers,
-          clientId: config.kafkaClientId,
-          schemaRegistryUrl: config.schemaRegistryUrl,
-          logLevel: config.logLevel,
-        }),
-        DatabaseModule.forRoot({
-          connectionString: config.databaseUrl,
-          password: config.databasePassword,
-          applicationName: 'collect-api',
-          migrations: { directory: resolve(config.migrationsDir), table: API_MIGRATIONS_TABLE },
+        ...serviceInfrastructure({
+          serviceName: 'collect-api',
+          config,
+          database: {
+            migrations: { directory: resolve(config.migrationsDir), table: API_MIGRATIONS_TABLE },
+          },
         }),
         AuthModule.forRoot({
           adminKey: config.adminKey,

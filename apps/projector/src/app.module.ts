@@ -1,7 +1,6 @@
-import { DatabaseModule } from '@collect/database';
 import { EventSerde } from '@collect/events';
-import { KafkaModule } from '@collect/kafka';
-import { HealthModule, LoggingModule, ReadinessService } from '@collect/platform';
+import { ReadinessService } from '@collect/platform';
+import { serviceInfrastructure } from '@collect/service-infrastructure';
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
@@ -17,22 +16,11 @@ export class AppModule {
     const backoff = { initialMs: config.retryInitialMs, maxMs: config.retryMaxMs };
     return {
       module: AppModule,
-      imports: [
-        LoggingModule.forRoot({ level: config.logLevel }),
-        HealthModule,
-        KafkaModule.forRoot({
-          brokers: config.kafkaBrokers,
-          clientId: config.kafkaClientId,
-          schemaRegistryUrl: config.schemaRegistryUrl,
-          logLevel: config.logLevel,
-        }),
-        DatabaseModule.forRoot({
-          connectionString: config.databaseUrl,
-          password: config.databasePassword,
-          applicationName: 'collect-projector',
-          maxConnections: config.databasePoolSize,
-        }),
-      ],
+      imports: serviceInfrastructure({
+        serviceName: 'collect-projector',
+        config,
+        database: { maxConnections: config.databasePoolSize },
+      }),
       providers: [
         {
           provide: Projector,

@@ -1,8 +1,7 @@
-import { DatabaseModule } from '@collect/database';
 import { EventSerde, deadLetterTopic } from '@collect/events';
 import { connectorGroupId, integrationsMigrations } from '@collect/integrations';
-import { KafkaModule } from '@collect/kafka';
-import { HealthModule, LoggingModule, ReadinessService } from '@collect/platform';
+import { ReadinessService } from '@collect/platform';
+import { serviceInfrastructure } from '@collect/service-infrastructure';
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
@@ -19,22 +18,11 @@ export class ConnectorAppModule {
     const serviceName = `collect-${connector.type}-connector`;
     return {
       module: ConnectorAppModule,
-      imports: [
-        LoggingModule.forRoot({ level: config.logLevel }),
-        HealthModule,
-        KafkaModule.forRoot({
-          brokers: config.kafkaBrokers,
-          clientId: config.kafkaClientId,
-          schemaRegistryUrl: config.schemaRegistryUrl,
-          logLevel: config.logLevel,
-        }),
-        DatabaseModule.forRoot({
-          connectionString: config.databaseUrl,
-          password: config.databasePassword,
-          applicationName: serviceName,
-          maxConnections: config.databasePoolSize,
-        }),
-      ],
+      imports: serviceInfrastructure({
+        serviceName,
+        config,
+        database: { maxConnections: config.databasePoolSize },
+      }),
       providers: [
         {
           provide: ConnectorRuntime,
