@@ -1,4 +1,5 @@
 import { type ISocketFactory, Kafka, type logCreator } from 'kafkajs';
+import './request-queue-idle-fix';
 import { kafkaLogLevelFor, nestKafkaLogCreator } from './kafka-logger';
 import type { KafkaOptions } from './kafka-options';
 import { ProducerThread } from './producer-thread/producer-thread';
