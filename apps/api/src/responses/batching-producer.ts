@@ -70,7 +70,10 @@ const sizeOf = (value: Message['key'] | Message['value']): number =>
 
 const messageBytes = (message: Message): number => {
   let bytes = 70 + sizeOf(message.key) + sizeOf(message.value);
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
+  const headers = message.headers ?? {};
+  // for…in, not Object.entries: this runs for every submission, and entries allocates arrays.
+  for (const name in headers) {
+    const value = headers[name];
     bytes +=
       name.length + (typeof value === 'string' || Buffer.isBuffer(value) ? sizeOf(value) : 0);
   }
