@@ -16,7 +16,8 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@collect/(events|platform|kafka|database|integrations|connector-runtime|service-infrastructure)$': '<rootDir>/libs/$1/src',
+  '^@collect/(events|platform|kafka|database|integrations|connector-runtime|service-infrastructure)$':
+    '<rootDir>/libs/$1/src',
 };
 const common = {
   rootDir: __dirname,
@@ -38,8 +39,22 @@ const withStack = {
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.unit.spec.ts'] },
-    { ...withStack, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,tools,test}/**/*.int.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.int.ts'] },
-    { ...withStack, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,tools,test}/**/*.e2e.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.e2e.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.unit.spec.ts'],
+    },
+    {
+      ...withStack,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{apps,libs,tools,test}/**/*.int.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.int.ts'],
+    },
+    {
+      ...withStack,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{apps,libs,tools,test}/**/*.e2e.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.e2e.ts'],
+    },
   ],
 };

@@ -1,5 +1,5 @@
 /**
- * `./dev test`: typecheck, lint, then every Jest tier against the real stack (Jest's global
+ * `./dev test`: typecheck, lint, format check, then every Jest tier against the real stack (Jest's global
  * set-up starts it, or reuses a running one). Ends with one plain summary line,
  * "N passed, N failed, N skipped", whatever the runner printed before it.
  * Extra arguments go to Jest (e.g. `./dev test --selectProjects unit`).
@@ -42,7 +42,8 @@ function bin(name: string): string {
 function main(jestArgs: string[]): number {
   const checksOk =
     run('typecheck (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) &&
-    run('lint (eslint)', bin('eslint'), ['.']);
+    run('lint (eslint)', bin('eslint'), ['.']) &&
+    run('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 
   const resultsFile = join(localDir, 'test-results.json');
   mkdirSync(localDir, { recursive: true });
