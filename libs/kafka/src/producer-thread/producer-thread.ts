@@ -28,18 +28,41 @@ export interface ThreadProducer {
 /** kafkajs 2.2.4 schedules negative timer delays (tulios/kafkajs#1751): harmless, silenced. */
 const quietTimers = '--disable-warning=TimeoutNegativeWarning';
 
+/**
+ * The flags a producer thread takes from its process: warnings, source maps and preloads (`-r`,
+ * e.g. swc-node when running from source). Not V8 or per-process flags: with one of those (say
+ * `node --max-old-space-size=2048 main.js`) Node refuses to start the Worker
+ * (ERR_WORKER_INVALID_EXEC_ARGV), and every submission would fail. The thread sizes its own heap.
+ */
+export function producerThreadExecArgv(processExecArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < processExecArgv.length; i++) {
+    const arg = processExecArgv[i]!;
+    const next = processExecArgv[i + 1];
+    if ((arg === '-r' || arg === '--require') && next !== undefined) {
+      kept.push(arg, next);
+      i++;
+    } else if (
+      arg.startsWith('--require=') ||
+      arg.startsWith('--disable-warning=') ||
+      arg === '--enable-source-maps'
+    ) {
+      kept.push(arg);
+    }
+  }
+  return kept.includes(quietTimers) ? kept : [...kept, quietTimers];
+}
+
 /** The worker's entry: the TypeScript source when running from source, else the bundled file. */
 function workerEntry(): { file: string; execArgv: string[] } {
-  const inherited = process.execArgv.includes(quietTimers)
-    ? process.execArgv
-    : [...process.execArgv, quietTimers];
+  const execArgv = producerThreadExecArgv(process.execArgv);
   if (!__filename.endsWith('.ts')) {
-    return { file: join(__dirname, 'kafka-producer-thread.js'), execArgv: inherited };
+    return { file: join(__dirname, 'kafka-producer-thread.js'), execArgv };
   }
-  const loaded = process.execArgv.some((arg) => arg.includes('@swc-node/register'));
+  const loaded = execArgv.some((arg) => arg.includes('@swc-node/register'));
   return {
     file: join(__dirname, 'producer-thread.worker.ts'),
-    execArgv: loaded ? inherited : [...inherited, '-r', require.resolve('@swc-node/register')],
+    execArgv: loaded ? execArgv : [...execArgv, '-r', require.resolve('@swc-node/register')],
   };
 }
 
