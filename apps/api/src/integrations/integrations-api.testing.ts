@@ -1,42 +1,26 @@
-import { DatabaseModule } from '@collect/database';
 import type { IntegrationEvent } from '@collect/integrations';
 import { parseIntegrationEvent } from '@collect/integrations';
-import { KafkaModule, createKafka } from '@collect/kafka';
-import { HealthModule, Secret } from '@collect/platform';
+import { createKafka } from '@collect/kafka';
 import type { LoggerService } from '@nestjs/common';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Consumer, Kafka } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import { eventually } from '../../../../test/support/eventually';
 import { uniqueName } from '../../../../test/support/names';
 import { stackEnv } from '../../../../test/support/stack-env';
-import { AuthModule } from '../auth/auth.module';
 import type { Scope } from '../auth/scopes';
-import { EventsModule, FormsView } from '../events';
-import { FormsModule, FormsService } from '../forms';
-import { configureHttp } from '../http';
-import { API_MIGRATIONS_TABLE } from '../migrations-table';
-import { OrganisationsModule } from '../organisations/organisations.module';
+import { FormsService } from '../forms';
 import { OrganisationsService } from '../organisations/organisations.service';
 import {
   createPrivateDatabase,
   type PrivateDatabase,
 } from '../read-model/testing/private-database.testing';
-import { randomTopics } from '../testing/api-replica.testing';
+import { randomTopics, startApi, type HttpReply } from '../testing/api-replica.testing';
 import { IntegrationsModule } from './integrations.module';
 
 /** Test support: the API's integrations slice in-process, on random topics and a private database. Not a spec. */
 
 export const PARTITIONS = 3;
-
-export interface Reply {
-  readonly status: number;
-  readonly headers: Record<string, unknown>;
-  readonly body: Record<string, unknown>;
-  readonly text: string;
-}
 
 export interface ConnectorTypeSeed {
   readonly schema?: Record<string, unknown>;
@@ -81,7 +65,7 @@ export interface IntegrationsApi {
     url: string,
     key: string,
     body?: unknown,
-  ): Promise<Reply>;
+  ): Promise<HttpReply>;
   /** Waits until an event of `type` for `integrationId` arrived, and returns it. */
   eventFor(
     integrationId: string,
@@ -112,48 +96,25 @@ export async function startIntegrationsApi(
     ...randomTopics(),
     integrations: `${uniqueName('test')}.collect.integrations.v1`,
   };
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      HealthModule,
-      KafkaModule.forRoot({
-        brokers,
-        clientId: 'collect-api-integrations-test',
-        schemaRegistryUrl: env.schemaRegistryUrl,
-        logLevel: 'error',
-      }),
-      DatabaseModule.forRoot({
-        connectionString: db.url,
-        password: new Secret(db.password),
-        applicationName: 'collect-api-integrations-test',
-        migrations: { directory: resolve('apps/api/migrations'), table: API_MIGRATIONS_TABLE },
-      }),
-      AuthModule.forRoot({
-        adminKey: new Secret(randomBytes(32).toString('hex')),
-        keyCacheTtlMs: 30_000,
-        rateLimit: { perSecond: 100_000, burst: 100_000 },
-      }),
-      OrganisationsModule,
-      EventsModule.forRoot({
-        partitions: PARTITIONS,
-        topics,
-        ...(options.kafkaTimeoutMs ? { publishTimeoutMs: options.kafkaTimeoutMs } : {}),
-      }),
-      FormsModule,
+  const api = await startApi({
+    events: {
+      partitions: PARTITIONS,
+      topics,
+      ...(options.kafkaTimeoutMs ? { publishTimeoutMs: options.kafkaTimeoutMs } : {}),
+    },
+    kafkaBrokers: brokers,
+    database: db,
+    name: 'collect-api-integrations-test',
+    modules: [
       IntegrationsModule.forRoot({
         topic: topics.integrations,
         partitions: PARTITIONS,
         ...(options.kafkaTimeoutMs ? { kafkaTimeoutMs: options.kafkaTimeoutMs } : {}),
       }),
     ],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
-    logger: options.logs ? collectingLogger(options.logs) : ['error'],
+    logger: options.logs ? collectingLogger(options.logs) : undefined,
   });
-  configureHttp(app, { bodyLimitBytes: 1024 * 1024, jsonMaxDepth: 32, openApi: false });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  const view = app.get(FormsView);
-  await eventually(() => view.health.ready, 'the forms view to finish its initial catch-up');
+  const { app } = api;
 
   const kafka = createKafka({
     brokers,
@@ -175,11 +136,7 @@ export async function startIntegrationsApi(
     topics,
     events,
     rawEvents,
-    async newOrganisation(scopes: Scope[] = ['integrations:write']) {
-      const { orgId } = await organisations.create(uniqueName('org'));
-      const { key } = await organisations.createKey(orgId, 'integrations test', scopes);
-      return { orgId, key };
-    },
+    newOrganisation: (scopes = ['integrations:write']) => api.newOrganisation(scopes),
     async newKey(orgId, scopes) {
       return (await organisations.createKey(orgId, 'integrations test', scopes)).key;
     },
@@ -199,7 +156,7 @@ export async function startIntegrationsApi(
         })),
       });
     },
-    request: (method, url, key, body) => inject(app, method, url, key, body),
+    request: (method, url, key, body) => api.request(method, url, key, body),
     async eventFor(integrationId, type, version) {
       let found: IntegrationEvent | undefined;
       await eventually(() => {
@@ -221,7 +178,7 @@ export async function startIntegrationsApi(
     async close() {
       await consumer.disconnect().catch(() => undefined);
       await producer.disconnect().catch(() => undefined);
-      await app.close();
+      await api.close();
       await db.drop();
     },
   };
@@ -284,29 +241,4 @@ async function consumeEvents(
     },
   });
   return consumer;
-}
-
-async function inject(
-  app: NestFastifyApplication,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  url: string,
-  key: string,
-  body: unknown,
-): Promise<Reply> {
-  const response = await app.inject({
-    method,
-    url,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-  });
-  const json = /json/.test(String(response.headers['content-type']));
-  return {
-    status: response.statusCode,
-    headers: response.headers,
-    body: json ? (JSON.parse(response.body) as Record<string, unknown>) : {},
-    text: response.body,
-  };
 }

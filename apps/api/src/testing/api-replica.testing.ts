@@ -1,7 +1,7 @@
 import { DatabaseModule } from '@collect/database';
 import { KafkaModule } from '@collect/kafka';
 import { HealthModule, Secret } from '@collect/platform';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type LoggerService, type Type } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
@@ -21,35 +21,52 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { ResponsesModule } from '../responses/responses.module';
 import type { ResponsesModuleOptions } from '../responses/responses-options';
 
-/** Test support: one API replica in-process (forms, and responses if asked), on random topics. Not a spec. */
+/**
+ * Test support: the API in-process, on random topics: one replica (forms, and responses if
+ * asked), or the core any slice builds on (`startApi`). Not a spec.
+ */
 
 export const randomTopics = (): { forms: string; responses: string } => {
   const prefix = uniqueName('test');
   return { forms: `${prefix}.collect.forms.v1`, responses: `${prefix}.collect.responses.v1` };
 };
 
-export interface ApiReplicaOptions {
-  /** Topics (see randomTopics) and Kafka timeouts; 3 partitions unless set. */
-  readonly events: EventsModuleOptions;
-  /** Also serve response submission, with these options. Without: the forms slice only. */
+export interface ApiOptions {
+  /**
+   * Serve the write side (Kafka, form commands, a forms view) on these topics (see randomTopics)
+   * and Kafka timeouts; 3 partitions unless set. Without: no Kafka at all.
+   */
+  readonly events?: EventsModuleOptions;
+  /** With `events`: also serve response submission, with these options. */
   readonly responses?: ResponsesModuleOptions;
   /** Another Kafka than the shared stack's (a private broker a test stops). */
   readonly kafkaBrokers?: readonly string[];
+  /** A database of the test's own (see createPrivateDatabase) instead of the stack's; the test drops it. */
+  readonly database?: { readonly url: string; readonly password: string };
+  /** Kafka client id and Postgres application_name, to tell harnesses apart; `collect-api-test` unless set. */
+  readonly name?: string;
+  /** More slices to serve (integrations, the read model). */
+  readonly modules?: readonly (DynamicModule | Type)[];
+  /** Where the app logs; errors only, to the console, unless set. */
+  readonly logger?: LoggerService;
+}
+
+export interface ApiReplicaOptions extends ApiOptions {
+  readonly events: EventsModuleOptions;
 }
 
 export interface HttpReply {
   readonly status: number;
+  /** The JSON body; `{}` when the reply is not JSON (see `text`). */
   readonly body: Record<string, unknown>;
   readonly headers: Record<string, unknown>;
+  readonly text: string;
 }
 
-export interface ApiReplica {
+export interface Api {
   readonly app: NestFastifyApplication;
-  readonly forms: FormsService;
-  readonly view: FormsView;
-  readonly publisher: EventPublisher;
-  /** A fresh organisation and an API key of it with `scopes` (by default: write to every slice served). */
-  newOrganisation(scopes?: Scope[]): Promise<{ orgId: string; key: string }>;
+  /** A fresh organisation and an API key of it with `scopes`. */
+  newOrganisation(scopes: Scope[]): Promise<{ orgId: string; key: string }>;
   request(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
@@ -57,33 +74,50 @@ export interface ApiReplica {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<HttpReply>;
+  close(): Promise<void>;
+}
+
+export interface ApiReplica extends Api {
+  readonly forms: FormsService;
+  readonly view: FormsView;
+  readonly publisher: EventPublisher;
+  /** As Api's, with `scopes` by default: write to every slice served. */
+  newOrganisation(scopes?: Scope[]): Promise<{ orgId: string; key: string }>;
   /** Creates a form with `questions` (and `rules`) over HTTP, publishes it, returns its id. */
   publishedForm(
     key: string,
     questions: readonly unknown[],
     rules?: readonly unknown[],
   ): Promise<string>;
-  close(): Promise<void>;
 }
 
 @Module({})
-class ApiReplicaModule {
-  static forRoot(options: ApiReplicaOptions): DynamicModule {
+class ApiModule {
+  static forRoot(options: ApiOptions): DynamicModule {
     const env = stackEnv();
+    const name = options.name ?? 'collect-api-test';
+    const database = options.database ?? { url: env.databaseUrl, password: env.databasePassword };
+    const writeSide = options.events
+      ? [
+          KafkaModule.forRoot({
+            brokers: options.kafkaBrokers ?? env.kafkaBrokers,
+            clientId: name,
+            schemaRegistryUrl: env.schemaRegistryUrl,
+            logLevel: 'error',
+          }),
+          EventsModule.forRoot({ partitions: 3, ...options.events }),
+          FormsModule,
+          ...(options.responses ? [ResponsesModule.forRoot(options.responses)] : []),
+        ]
+      : [];
     return {
-      module: ApiReplicaModule,
+      module: ApiModule,
       imports: [
         HealthModule,
-        KafkaModule.forRoot({
-          brokers: options.kafkaBrokers ?? env.kafkaBrokers,
-          clientId: 'collect-api-test',
-          schemaRegistryUrl: env.schemaRegistryUrl,
-          logLevel: 'error',
-        }),
         DatabaseModule.forRoot({
-          connectionString: env.databaseUrl,
-          password: new Secret(env.databasePassword),
-          applicationName: 'collect-api-test',
+          connectionString: database.url,
+          password: new Secret(database.password),
+          applicationName: name,
           // Room for the concurrent submissions of the responses specs (the default is 5).
           maxConnections: 10,
           migrations: { directory: resolve('apps/api/migrations'), table: API_MIGRATIONS_TABLE },
@@ -94,51 +128,61 @@ class ApiReplicaModule {
           rateLimit: { perSecond: 10_000, burst: 10_000 },
         }),
         OrganisationsModule,
-        EventsModule.forRoot({ partitions: 3, ...options.events }),
-        FormsModule,
-        ...(options.responses ? [ResponsesModule.forRoot(options.responses)] : []),
+        ...writeSide,
+        ...(options.modules ?? []),
       ],
     };
   }
 }
 
-/** Boots one API replica (its own producers, forms view and pool) and waits until its view is ready. */
-export async function startApiReplica(options: ApiReplicaOptions): Promise<ApiReplica> {
+/** Boots the API in-process (its own pool, and producers and forms view if `events`); waits until its view is ready. */
+export async function startApi(options: ApiOptions): Promise<Api> {
   const moduleRef = await Test.createTestingModule({
-    imports: [ApiReplicaModule.forRoot(options)],
+    imports: [ApiModule.forRoot(options)],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
-    logger: ['error'],
+    logger: options.logger ?? ['error'],
   });
   configureHttp(app, { bodyLimitBytes: 1024 * 1024, jsonMaxDepth: 32, openApi: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const view = app.get(FormsView);
-  await eventually(() => view.health.ready, 'the forms view to finish its initial catch-up');
+  if (options.events) {
+    const view = app.get(FormsView);
+    await eventually(() => view.health.ready, 'the forms view to finish its initial catch-up');
+  }
   const organisations = app.get(OrganisationsService);
-  const defaultScopes: Scope[] = options.responses
-    ? ['forms:write', 'responses:write']
-    : ['forms:write'];
-  const replica: ApiReplica = {
+  return {
     app,
-    forms: app.get(FormsService),
-    view,
-    publisher: app.get(EventPublisher),
-    async newOrganisation(scopes = defaultScopes) {
+    async newOrganisation(scopes) {
       const { orgId } = await organisations.create(uniqueName('org'));
       const { key } = await organisations.createKey(orgId, 'api test', scopes);
       return { orgId, key };
     },
     request: (method, url, key, body, headers = {}) => inject(app, method, url, key, body, headers),
-    publishedForm: (key, questions, rules = []) => publishForm(replica, key, questions, rules),
     close: () => app.close(),
+  };
+}
+
+/** Boots one API replica (its own producers, forms view and pool) and waits until its view is ready. */
+export async function startApiReplica(options: ApiReplicaOptions): Promise<ApiReplica> {
+  const api = await startApi(options);
+  const defaultScopes: Scope[] = options.responses
+    ? ['forms:write', 'responses:write']
+    : ['forms:write'];
+  const replica: ApiReplica = {
+    ...api,
+    forms: api.app.get(FormsService),
+    view: api.app.get(FormsView),
+    publisher: api.app.get(EventPublisher),
+    newOrganisation: (scopes = defaultScopes) => api.newOrganisation(scopes),
+    publishedForm: (key, questions, rules = []) => publishForm(replica, key, questions, rules),
   };
   return replica;
 }
 
 async function inject(
   app: NestFastifyApplication,
-  method: Parameters<ApiReplica['request']>[0],
+  method: Parameters<Api['request']>[0],
   url: string,
   key: string,
   body: unknown,
@@ -154,10 +198,12 @@ async function inject(
     },
     ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
   });
+  const json = /json/.test(String(response.headers['content-type'])) && response.body !== '';
   return {
     status: response.statusCode,
-    body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {},
+    body: json ? (JSON.parse(response.body) as Record<string, unknown>) : {},
     headers: response.headers,
+    text: response.body,
   };
 }
 
