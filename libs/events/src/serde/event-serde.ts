@@ -11,7 +11,7 @@ import { planDecode, planDecodeUnknownWriter, type DecodePlan } from '../upcasti
 import { UpcasterRegistry, type Upcaster } from '../upcasting/upcaster';
 import { fromRegistryError, fromWriterSchemaError } from './registry-errors';
 import type { SchemaRegistryClient } from './schema-registry-client';
-import { frame, unframe } from './wire-format';
+import { encodeFramed, unframe } from './wire-format';
 
 export interface EventSerdeOptions {
   /** Defaults to every Collect event and its upcasters; tests pass their own. */
@@ -96,7 +96,7 @@ export class EventSerde<E extends { readonly type: string } = CollectEvent> {
     const schemaId = this.schemaIdOf(event.type);
     const { avroType: writer } = this.catalog.byType(event.type)!.current;
     try {
-      return frame(schemaId, writer.toBuffer(event));
+      return encodeFramed(schemaId, writer, event);
     } catch (error) {
       const paths: string[] = [];
       writer.isValid(event, { errorHook: (path) => paths.push(path.join('.') || '(root)') });

@@ -1,3 +1,4 @@
+import type { Type } from 'avsc';
 import { EventDecodeError } from '../errors';
 
 // Confluent wire format: magic byte 0, schema id as a 4-byte big-endian int, then the Avro binary.
@@ -9,6 +10,29 @@ export function frame(schemaId: number, payload: Buffer): Buffer {
   header.writeUInt8(magicByte, 0);
   header.writeInt32BE(schemaId, 1);
   return Buffer.concat([header, payload]);
+}
+
+/** Where values are written before their one exact-size copy; grows to the largest value seen. */
+let scratch = Buffer.allocUnsafe(16 * 1024);
+
+/**
+ * `frame(schemaId, type.toBuffer(value))` with one allocation instead of three: avsc writes into a
+ * reused scratch buffer behind the header, and only the framed result is copied out. Encoding is
+ * synchronous, so one scratch buffer per thread is never shared by two calls. Throws what avsc
+ * throws for a value that does not match the type.
+ */
+export function encodeFramed<T>(schemaId: number, type: Type, value: T): Buffer {
+  let end = type.encode(value, scratch, headerLength);
+  if (end < 0) {
+    // avsc answers "-missing bytes" when the value does not fit.
+    scratch = Buffer.allocUnsafe(Math.max(scratch.length * 2, scratch.length - end));
+    end = type.encode(value, scratch, headerLength);
+  }
+  scratch.writeUInt8(magicByte, 0);
+  scratch.writeInt32BE(schemaId, 1);
+  const framed = Buffer.allocUnsafe(end);
+  scratch.copy(framed, 0, 0, end);
+  return framed;
 }
 
 export function unframe(value: Buffer | null | undefined): { schemaId: number; payload: Buffer } {
