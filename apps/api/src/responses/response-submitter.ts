@@ -8,7 +8,7 @@ import {
   type SettledItem,
   SubmissionClaims,
 } from './idempotency/submission-claims';
-import { findPublishedForm } from './published-form-lookup';
+import { findPublishedForm, type PublishedFormLookup } from './published-form-lookup';
 import type { SubmissionInput } from './response-request';
 import type { IdempotencyClaims, PublishedForms, ResponseEvents } from './submission-ports';
 import { rejections, type SubmissionOutcome } from './submission-outcome';
@@ -82,12 +82,7 @@ export class ResponseSubmitter {
     formId: string,
     item: SubmissionItem,
   ): Promise<SubmissionOutcome> {
-    const found = await findPublishedForm(
-      this.forms,
-      orgId,
-      formId,
-      this.options.retryAfterSeconds,
-    );
+    const found = await this.publishedForm(orgId, formId);
     if ('outcome' in found) return found.outcome;
     const checked = checkSubmission(
       orgId,
@@ -98,8 +93,17 @@ export class ResponseSubmitter {
       this.ruleEngine,
     );
     if ('outcome' in checked) return checked.outcome;
+    return this.publish(checked.event);
+  }
+
+  private publishedForm(orgId: string, formId: string): Promise<PublishedFormLookup> {
+    return findPublishedForm(this.forms, orgId, formId, this.options.retryAfterSeconds);
+  }
+
+  /** 202 once Kafka acknowledged the event, else the failure's 503 or 500. */
+  private async publish(event: ResponseSubmitted): Promise<SubmissionOutcome> {
     try {
-      return acceptedOf(checked.event, await this.events.publish(checked.event));
+      return acceptedOf(event, await this.events.publish(event));
     } catch (error) {
       return publishFailure(error, this.options.retryAfterSeconds);
     }
@@ -111,12 +115,7 @@ export class ResponseSubmitter {
     pending: readonly PendingItem[],
     settlement: ClaimSettlement,
   ): Promise<void> {
-    const found = await findPublishedForm(
-      this.forms,
-      orgId,
-      formId,
-      this.options.retryAfterSeconds,
-    );
+    const found = await this.publishedForm(orgId, formId);
     if ('outcome' in found) {
       const entries = pending.map((item) => ({ pending: item, outcome: found.outcome }));
       if (found.outcome.status === 503) await settlement.failed(entries);
@@ -131,34 +130,16 @@ export class ResponseSubmitter {
       if ('event' in checked) valid.push({ pending: item, event: checked.event });
       else invalid.push({ pending: item, outcome: checked.outcome });
     }
-    const published = await Promise.all(
-      valid.map(async ({ pending: item, event }) => {
-        try {
-          const position = await this.events.publish(event);
-          return { pending: item, event, position, error: undefined };
-        } catch (error) {
-          return { pending: item, event, position: undefined, error };
-        }
-      }),
+    const published: SettledItem[] = await Promise.all(
+      valid.map(async ({ pending: item, event }) => ({
+        pending: item,
+        outcome: await this.publish(event),
+      })),
     );
     await Promise.all([
-      settlement.accepted(
-        published
-          .filter(({ error }) => error === undefined)
-          .map(({ pending: item, event, position }) => ({
-            pending: item,
-            outcome: acceptedOf(event, position!),
-          })),
-      ),
+      settlement.accepted(published.filter(({ outcome }) => outcome.status === 202)),
       settlement.rejected(invalid),
-      settlement.failed(
-        published
-          .filter(({ error }) => error !== undefined)
-          .map(({ pending: item, error }) => ({
-            pending: item,
-            outcome: publishFailure(error, this.options.retryAfterSeconds),
-          })),
-      ),
+      settlement.failed(published.filter(({ outcome }) => outcome.status !== 202)),
     ]);
   }
 }

@@ -5,10 +5,15 @@ import { EventDecodeError } from '../errors';
 const magicByte = 0;
 const headerLength = 5;
 
+function writeHeader(target: Buffer, schemaId: number): void {
+  target.writeUInt8(magicByte, 0);
+  target.writeInt32BE(schemaId, 1);
+}
+
+/** Frames an Avro payload encoded elsewhere (tests craft wire values with it); events use encodeFramed. */
 export function frame(schemaId: number, payload: Buffer): Buffer {
   const header = Buffer.alloc(headerLength);
-  header.writeUInt8(magicByte, 0);
-  header.writeInt32BE(schemaId, 1);
+  writeHeader(header, schemaId);
   return Buffer.concat([header, payload]);
 }
 
@@ -21,15 +26,14 @@ let scratch = Buffer.allocUnsafe(16 * 1024);
  * synchronous, so one scratch buffer per thread is never shared by two calls. Throws what avsc
  * throws for a value that does not match the type.
  */
-export function encodeFramed<T>(schemaId: number, type: Type, value: T): Buffer {
+export function encodeFramed(schemaId: number, type: Type, value: unknown): Buffer {
   let end = type.encode(value, scratch, headerLength);
   if (end < 0) {
     // avsc answers "-missing bytes" when the value does not fit.
     scratch = Buffer.allocUnsafe(Math.max(scratch.length * 2, scratch.length - end));
     end = type.encode(value, scratch, headerLength);
   }
-  scratch.writeUInt8(magicByte, 0);
-  scratch.writeInt32BE(schemaId, 1);
+  writeHeader(scratch, schemaId);
   const framed = Buffer.allocUnsafe(end);
   scratch.copy(framed, 0, 0, end);
   return framed;
