@@ -13,7 +13,10 @@ import { RateLimiter } from '../../apps/api/src/auth/rate-limiter';
 import { parseBody } from '../../apps/api/src/http/parse-body';
 import { acceptedOf, checkSubmission } from '../../apps/api/src/responses/check-submission';
 import { RuleEngine } from '../../apps/api/src/responses/domain';
-import { submitResponseBody } from '../../apps/api/src/responses/response-request';
+import {
+  readSubmitResponseBody,
+  submitResponseBody,
+} from '../../apps/api/src/responses/response-request';
 import { ResponseSubmitter } from '../../apps/api/src/responses/response-submitter';
 import { body, questions, rules } from './ingest-form';
 
@@ -79,7 +82,7 @@ async function steps(): Promise<Record<string, Step>> {
   const ruleEngine = new RuleEngine();
   const form = { formVersion: 11, definition, status: 'published' };
   const formId = '0193b0c2-0000-7000-8000-0000000000f0';
-  const input = parseBody(submitResponseBody, JSON.parse(body));
+  const input = readSubmitResponseBody(JSON.parse(body));
   const check = () =>
     checkSubmission(
       stored.orgId,
@@ -108,7 +111,9 @@ async function steps(): Promise<Record<string, Step>> {
     'authenticateHeaders (key seen before)': () =>
       authenticator.authenticateHeaders({ ...headers }),
     'JSON.parse of the body': (): unknown => JSON.parse(body),
-    'body shape (submitResponseBody)': () => parseBody(submitResponseBody, JSON.parse(body)),
+    'JSON.parse + body shape (zod)': () => parseBody(submitResponseBody, JSON.parse(body)),
+    'JSON.parse + body shape (readSubmitResponseBody)': () =>
+      readSubmitResponseBody(JSON.parse(body)),
     'checkSubmission (answers, envelope, event)': check,
     'eventMessage (Avro + headers)': () => eventMessage(serde, checked.event),
     'ResponseSubmitter.submit, Kafka answering at once': () =>

@@ -4,8 +4,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { Authenticator, requireScopes } from '../auth';
 import { ApiError } from '../http';
-import { parseBody } from '../http/parse-body';
-import { submitResponseBody } from './response-request';
+import { readSubmitResponseBody } from './response-request';
 import { ResponseSubmitter } from './response-submitter';
 import { problemOf, readIdempotencyKey, uuidShape } from './submission-http';
 
@@ -45,7 +44,7 @@ export class SubmissionRoute implements OnModuleInit {
       const auth = await this.authenticator.authenticateHeaders(request.headers);
       requireScopes(auth, ['responses:write']);
       const idempotencyKey = readIdempotencyKey(request.headers['idempotency-key']);
-      const input = parseBody(submitResponseBody, request.body);
+      const input = readSubmitResponseBody(request.body);
       const { formId } = request.params;
       if (!uuidShape.test(formId)) throw ApiError.notFound('The form', 'form-not-found');
       const [outcome] = await this.submitter.submit(auth.orgId, formId, [
