@@ -237,5 +237,17 @@ describe('uuidV7', () => {
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBe(Date.UTC(2025, 0, 1));
     expect(uuidV7(1_000) < uuidV7(2_000)).toBe(true);
+    expect(uuidV7(2 ** 48 - 1).slice(0, 13)).toBe('ffffffff-ffff');
+  });
+
+  it('draws fresh random bits for every id, past the end of each random batch', () => {
+    const ids = Array.from({ length: 1_000 }, () => uuidV7(1_000));
+    expect(new Set(ids).size).toBe(ids.length);
+    const randomHex = ids.map((id) => id.replace(/-/g, '').slice(13));
+    // Each of the 19 random hex digits after the version nibble takes many values across ids.
+    for (let digit = 0; digit < 19; digit++) {
+      if (digit === 3) continue; // the variant nibble: 8, 9, a or b
+      expect(new Set(randomHex.map((hex) => hex[digit])).size).toBeGreaterThan(12);
+    }
   });
 });

@@ -41,7 +41,8 @@ export const readSubmittedAnswers = (input: unknown): SubmittedAnswers => {
   }
   const answers: SubmittedAnswer[] = [];
   const errors: AnswerError[] = [];
-  for (const [index, entry] of input.entries()) {
+  for (let index = 0; index < input.length; index++) {
+    const entry: unknown = input[index];
     if (isRecord(entry) && typeof entry.questionId === 'string' && entry.questionId.length > 0) {
       answers.push({ questionId: entry.questionId, value: entry.value });
     } else {

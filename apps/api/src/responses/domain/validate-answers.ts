@@ -115,9 +115,10 @@ export const validateAnswers = (
   checkRules(compiled, answered, errors);
   const all = errors.all();
   if (all.length > 0) return { ok: false, errors: all };
-  const answers = definition.questions.flatMap(({ questionId }) => {
+  const answers: Answer[] = [];
+  for (const { questionId } of definition.questions) {
     const value = answered.get(questionId);
-    return value === undefined ? [] : [{ questionId, value }];
-  });
+    if (value !== undefined) answers.push({ questionId, value });
+  }
   return { ok: true, answers };
 };

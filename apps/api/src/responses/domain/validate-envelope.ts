@@ -125,11 +125,12 @@ export const validateEnvelope = (envelope: SubmittedEnvelope, now: number): Enve
   const locale = readLocale(envelope.locale);
   const source = readSource(envelope.source);
   const submittedAt = readSubmittedAt(envelope.submittedAt, now);
-  const errors = [hiddenFields, locale, source, submittedAt].flatMap((read) =>
-    'error' in read ? [read.error] : [],
-  );
-  if ('error' in hiddenFields || 'error' in locale || 'error' in source || 'error' in submittedAt)
+  if ('error' in hiddenFields || 'error' in locale || 'error' in source || 'error' in submittedAt) {
+    const errors = [hiddenFields, locale, source, submittedAt].flatMap((read) =>
+      'error' in read ? [read.error] : [],
+    );
     return { ok: false, errors };
+  }
   return {
     ok: true,
     metadata: { hiddenFields: hiddenFields.value, locale: locale.value, source: source.value },
