@@ -4,7 +4,7 @@ import type { EventPosition } from '../events/event-position';
 import { type RuleEngine, validateAnswers, validateEnvelope } from './domain';
 import type { Claimed } from './idempotency/idempotency-store';
 import { uuidV7 } from './response-id';
-import type { SubmissionItem } from './response-submitter';
+import type { SubmissionItem } from './response-request';
 import type { PublishedFormView } from './submission-ports';
 import {
   accepted,

@@ -119,6 +119,12 @@ export interface SubmissionInput {
   readonly metadata?: z.output<typeof metadata> | undefined;
 }
 
+/** A response to submit and the Idempotency-Key it came with. */
+export interface SubmissionItem {
+  readonly input: SubmissionInput;
+  readonly idempotencyKey?: string | undefined;
+}
+
 const eventPositionView = z.object({
   topic: z.string(),
   partition: z.number().int(),

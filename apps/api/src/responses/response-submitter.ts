@@ -9,7 +9,7 @@ import {
   SubmissionClaims,
 } from './idempotency/submission-claims';
 import { findPublishedForm, type PublishedFormLookup } from './published-form-lookup';
-import type { SubmissionInput } from './response-request';
+import type { SubmissionItem } from './response-request';
 import type { IdempotencyClaims, PublishedForms, ResponseEvents } from './submission-ports';
 import { rejections, type SubmissionOutcome } from './submission-outcome';
 
@@ -19,11 +19,6 @@ export type {
   PublishedFormView,
   ResponseEvents,
 } from './submission-ports';
-
-export interface SubmissionItem {
-  readonly input: SubmissionInput;
-  readonly idempotencyKey?: string | undefined;
-}
 
 export interface ResponseSubmitterOptions {
   /** Retry-After for a 503 when the failure does not say. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { uuidV7 } from '../response-id';
-import type { SubmissionItem } from '../response-submitter';
+import type { SubmissionItem } from '../response-request';
 import type { IdempotencyClaims } from '../submission-ports';
 import { accepted, rejections, type SubmissionOutcome } from '../submission-outcome';
 import { submissionFingerprint } from './fingerprint';
