@@ -21,8 +21,12 @@ export function idempotencyKeyProblem(key: string): string | null {
 /** Most responses a batch may carry; more is a 422 (`too_big` at `/items`). */
 export const maxBatchItems = 500;
 
+/** Shared by the zod shapes and plainlyFitsSubmission, so the two cannot drift apart. */
+const questionIdMaxLength = 64;
+const submittedAtMaxLength = 40;
+
 const answer = z.strictObject({
-  questionId: z.string().min(1).max(64),
+  questionId: z.string().min(1).max(questionIdMaxLength),
   /** Typed by the question: string, number, boolean or a list of option ids; null = unanswered. */
   value: z.unknown(),
 });
@@ -36,7 +40,7 @@ const metadata = z.strictObject({
 const submission = {
   answers: z.array(answer).max(formLimits.maxQuestions),
   /** Epoch milliseconds or ISO 8601 with offset; absent means when the API received it. */
-  submittedAt: z.union([z.number(), z.string().max(40)]).optional(),
+  submittedAt: z.union([z.number(), z.string().max(submittedAtMaxLength)]).optional(),
   metadata: metadata.optional(),
 };
 
@@ -68,7 +72,11 @@ export function plainlyFitsSubmission(body: unknown): body is SubmitResponseBody
     if (!isPlainObject(answer)) return false;
     for (const key in answer) if (key !== 'questionId' && key !== 'value') return false;
     const { questionId, value } = answer;
-    if (typeof questionId !== 'string' || questionId.length < 1 || questionId.length > 64) {
+    if (
+      typeof questionId !== 'string' ||
+      questionId.length < 1 ||
+      questionId.length > questionIdMaxLength
+    ) {
       return false;
     }
     if (value === undefined) return false; // zod wants the key, even when null
@@ -76,7 +84,7 @@ export function plainlyFitsSubmission(body: unknown): body is SubmitResponseBody
   const submittedAtFits =
     submittedAt === undefined ||
     typeof submittedAt === 'number' ||
-    (typeof submittedAt === 'string' && submittedAt.length <= 40);
+    (typeof submittedAt === 'string' && submittedAt.length <= submittedAtMaxLength);
   return submittedAtFits && (metadata === undefined || plainlyFitsMetadata(metadata));
 }
 
