@@ -250,9 +250,24 @@ describe('response submission against the real stack', () => {
         })
       ).status,
     ).toBe(200);
+    // The replica that answered the close applied it before answering: it refuses at once.
+    expect(await submit(a, validBody(), {}, closedForm)).toMatchObject({
+      status: 409,
+      body: { code: 'form-closed' },
+    });
+    // Another replica refuses once its view applied the close (documented in the README).
+    await b.view.catchUp();
     expect(await submit(b, validBody(), {}, closedForm)).toMatchObject({
       status: 409,
       body: { code: 'form-closed' },
+    });
+
+    // A draft created on one replica a moment ago: the other catches up on the miss.
+    const draft = await a.request('POST', '/v1/forms', org.key, { title: 'Draft' });
+    expect(draft.status).toBe(201);
+    expect(await submit(b, validBody(), {}, draft.body.formId as string)).toMatchObject({
+      status: 409,
+      body: { code: 'form-not-published' },
     });
   });
 
