@@ -55,7 +55,7 @@ export {
   eventContentType,
 } from './headers/event-headers';
 export type { EventHeaderValues } from './headers/event-headers';
-export { traceHeaders, contextFromTraceparent } from './headers/trace-context';
+export { traceHeaders, contextFromTraceparent, type TraceHeaders } from './headers/trace-context';
 
 export { EventSerde } from './serde/event-serde';
 export type { EventSerdeOptions } from './serde/event-serde';

@@ -3,6 +3,7 @@ import type { Message } from 'kafkajs';
 import type { CollectEvent } from './collect-event';
 import { keyOf, topicOf } from './contracts/collect-contracts';
 import { eventHeaders } from './headers/event-headers';
+import type { TraceHeaders } from './headers/trace-context';
 import type { EventSerde } from './serde/event-serde';
 
 export interface EventMessage {
@@ -14,7 +15,7 @@ export interface EventMessage {
 export function eventMessage(
   serde: EventSerde,
   event: CollectEvent,
-  context: Context = otelContext.active(),
+  context: Context | TraceHeaders = otelContext.active(),
 ): EventMessage {
   return {
     topic: topicOf(event),

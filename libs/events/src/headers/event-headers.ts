@@ -2,7 +2,7 @@ import { context as otelContext, type Context } from '@opentelemetry/api';
 import type { IHeaders } from 'kafkajs';
 import type { CollectEvent } from '../collect-event';
 import { schemaVersionOf } from '../contracts/collect-contracts';
-import { traceHeaders } from './trace-context';
+import { isTraceHeaders, traceHeaders, type TraceHeaders } from './trace-context';
 
 export const eventHeaderNames = {
   eventType: 'event-type',
@@ -18,18 +18,20 @@ export const eventContentType = 'application/vnd.confluent.avro';
 
 /**
  * Headers of an event's Kafka message. They repeat what the value says, so routers, dead-letter
- * tooling and traces can use them without decoding; the value stays the source of truth.
+ * tooling and traces can use them without decoding; the value stays the source of truth. The
+ * trace comes from `context`, or is given as headers `traceHeaders` read earlier (say, on the
+ * thread that handled the request, when another thread encodes the event).
  */
 export function eventHeaders(
   event: CollectEvent,
-  context: Context = otelContext.active(),
+  context: Context | TraceHeaders = otelContext.active(),
 ): Record<string, string> {
   return {
     [eventHeaderNames.eventType]: event.type,
     [eventHeaderNames.eventId]: event.eventId,
     [eventHeaderNames.schemaVersion]: String(schemaVersionOf(event.type)),
     [eventHeaderNames.contentType]: eventContentType,
-    ...traceHeaders(context),
+    ...(isTraceHeaders(context) ? context : traceHeaders(context)),
   };
 }
 

@@ -7,6 +7,14 @@ import {
   type Context,
 } from '@opentelemetry/api';
 
+/** `traceparent` (and `tracestate`) as strings, or none: a trace that can cross a thread boundary. */
+export type TraceHeaders = Readonly<Record<string, string>>;
+
+/** Tells trace headers from an OpenTelemetry Context (which carries its values behind methods). */
+export function isTraceHeaders(value: Context | TraceHeaders): value is TraceHeaders {
+  return typeof (value as Partial<Context>).getValue !== 'function';
+}
+
 const traceparentPattern = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
 /**
@@ -14,7 +22,7 @@ const traceparentPattern = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
  * Uses the registered propagator, falling back to formatting the span context itself when the
  * app registered none (W3C is what the architecture promises on the wire either way).
  */
-export function traceHeaders(context: Context = otelContext.active()): Record<string, string> {
+export function traceHeaders(context: Context = otelContext.active()): TraceHeaders {
   const spanContext = trace.getSpanContext(context);
   if (!spanContext || !isSpanContextValid(spanContext)) return {};
   const carrier: Record<string, string> = {};

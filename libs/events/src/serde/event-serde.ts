@@ -65,6 +65,24 @@ export class EventSerde<E extends { readonly type: string } = CollectEvent> {
     return new Map(this.schemaIds);
   }
 
+  /**
+   * Takes the ids another EventSerde's `registerAll()` resolved, instead of registering: for a
+   * thread that only encodes (ids cross the thread boundary; the registry client does not).
+   */
+  useSchemaIds(schemaIds: ReadonlyMap<string, number>): this {
+    for (const [type, schemaId] of schemaIds) {
+      const contract = this.catalog.byType(type);
+      if (!contract)
+        throw new EventEncodeError('unknown_event_type', `"${type}" has no event contract`);
+      this.schemaIds.set(type, schemaId);
+      this.decoders.set(
+        schemaId,
+        Promise.resolve({ contract, plan: planDecode(contract, contract.current, this.upcasters) }),
+      );
+    }
+    return this;
+  }
+
   private async registerWithRetry(contract: CompiledContract): Promise<number> {
     const attempts = 3;
     for (let attempt = 1; ; attempt++) {
