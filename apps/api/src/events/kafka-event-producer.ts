@@ -1,6 +1,6 @@
 import { type KafkaClients, RevocableSockets } from '@collect/kafka';
 import { Logger } from '@nestjs/common';
-import type { Message, Producer, RecordMetadata } from 'kafkajs';
+import { Partitioners, type Message, type Producer, type RecordMetadata } from 'kafkajs';
 import type { EventPosition } from './event-position';
 import { EventsUnavailableError } from './events-unavailable.error';
 
@@ -106,6 +106,8 @@ export class KafkaEventProducer {
           allowAutoTopicCreation: false,
           // Bounded: the caller's deadline (timeoutMs) is what really limits a send.
           retry: { retries: 5, initialRetryTime: 100, maxRetryTime: this.options.timeoutMs },
+          // Unused (every message names its partition); set so kafkajs does not warn about its default.
+          createPartitioner: Partitioners.DefaultPartitioner,
         });
       const connected = producer.connect();
       connected.catch(() => undefined); // observed by sendWith; never unhandled
