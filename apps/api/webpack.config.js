@@ -1,4 +1,4 @@
-// Nest CLI's webpack build of the API (`nest build api`), plus a second bundle: the Kafka producer
+// Nest CLI's webpack build of the API (`nest build api`), plus a second bundle: the submission
 // thread's entry, which the API starts as a worker from next to main.js.
 const { dirname, join } = require('node:path');
 
@@ -6,9 +6,9 @@ module.exports = (options) => ({
   ...options,
   entry: {
     main: options.entry,
-    'kafka-producer-thread': join(
+    'submission-thread': join(
       __dirname,
-      '../../libs/kafka/src/producer-thread/producer-thread.worker.ts',
+      'src/responses/submission-thread/submission-thread.worker.ts',
     ),
   },
   // Nest names the one bundle apps/api/main.js (under dist/): keep that folder for both.

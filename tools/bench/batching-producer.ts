@@ -2,7 +2,6 @@
 // Run: npx tsx tools/bench/batching-producer.ts  (KAFKA_BROKERS defaults to 127.0.0.1:29092)
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { ProducerThread } from '../../libs/kafka/src/producer-thread/producer-thread';
 import type { PartitionedMessage } from '../../apps/api/src/responses/batching-producer';
 import { createKafkaBatchingProducer } from '../../apps/api/src/responses/kafka-batching-producer';
 import { partitionForKey } from '../../apps/api/src/events/key-partition';
@@ -48,19 +47,12 @@ async function main(): Promise<void> {
 
   const rows: [string, number][] = [['idempotent producer, one send per message', unbatched]];
   for (const lingerMs of [0, 2, 5]) {
-    const thread = new ProducerThread({
-      brokers,
-      clientId: 'bench-producer',
-      schemaRegistryUrl: '',
-      logLevel: 'error',
-    });
-    const batching = createKafkaBatchingProducer(thread, { lingerMs });
+    const batching = createKafkaBatchingProducer(kafka, { lingerMs });
     rows.push([
       `BatchingProducer, linger ${lingerMs} ms`,
       await drive((m) => batching.send(topic, m)),
     ]);
     await batching.close();
-    await thread.close();
   }
   console.log(`${total} messages of ${value.length} B, ${concurrency} concurrent callers, acks -1`);
   for (const [what, rate] of rows)

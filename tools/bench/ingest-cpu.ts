@@ -22,7 +22,7 @@ export interface CpuSnapshot {
 /** CPU microseconds per request between two snapshots. */
 export interface CpuPerRequest {
   readonly serverCpuUsPerRequest: number;
-  /** Of which its event-loop thread (the rest: GC, the producer thread, libuv's pool). */
+  /** Of which its event-loop thread (the rest: GC, the submission thread, libuv's pool). */
   readonly serverMainThreadCpuUsPerRequest: number;
   readonly kafkaCpuUsPerRequest: number;
   readonly clientCpuUsPerRequest: number;

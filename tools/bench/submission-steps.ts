@@ -18,6 +18,7 @@ import {
   submitResponseBody,
 } from '../../apps/api/src/responses/response-request';
 import { ResponseSubmitter } from '../../apps/api/src/responses/response-submitter';
+import { CheckAndPublish } from '../../apps/api/src/responses/submission-pipeline';
 import { body, questions, rules } from './ingest-form';
 
 const iterations = Number(process.env.ITERATIONS ?? 200_000);
@@ -102,9 +103,8 @@ async function steps(): Promise<Record<string, Step>> {
   };
   const submitter = new ResponseSubmitter(
     { publishedDefinition: () => form },
-    { publish: () => Promise.resolve(position) },
+    new CheckAndPublish({ publish: () => Promise.resolve(position) }, ruleEngine, 1),
     { acquire: unused, complete: unused, forget: unused, release: unused },
-    ruleEngine,
     { retryAfterSeconds: 1 },
   );
   return {

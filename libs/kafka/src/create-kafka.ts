@@ -2,7 +2,6 @@ import { type ISocketFactory, Kafka, type logCreator } from 'kafkajs';
 import './request-queue-idle-fix';
 import { kafkaLogLevelFor, nestKafkaLogCreator } from './kafka-logger';
 import type { KafkaOptions } from './kafka-options';
-import { ProducerThread } from './producer-thread/producer-thread';
 
 /** Per-client extras on top of the app's KafkaOptions. */
 export interface KafkaClientExtras {
@@ -43,14 +42,10 @@ function silenceable(silenced: () => boolean, inner = nestKafkaLogCreator): logC
  * connections of its own (inject it by class; KafkaModule provides it).
  */
 export class KafkaClients {
-  constructor(private readonly options: KafkaOptions) {}
+  /** The app's connection settings, e.g. for a worker thread that makes clients of its own. */
+  constructor(readonly options: KafkaOptions) {}
 
   create(extras: KafkaClientExtras = {}): Kafka {
     return createKafka(this.options, extras);
-  }
-
-  /** A thread for producers of their own (started on the first connect); its owner closes it. */
-  producerThread(): ProducerThread {
-    return new ProducerThread(this.options);
   }
 }

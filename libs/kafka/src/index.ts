@@ -13,8 +13,4 @@ export {
   type DeadLetterProducer,
   type DeadLetterTopicOptions,
 } from './dead-letters/dead-letter-producer';
-export {
-  ProducerThread,
-  type ThreadProducer,
-  type ThreadProducerConfig,
-} from './producer-thread/producer-thread';
+export { kafkaThreadEntry, kafkaThreadExecArgv } from './kafka-thread-entry';

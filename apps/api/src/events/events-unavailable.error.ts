@@ -1,4 +1,4 @@
-import { ApiError } from '../http';
+import { ApiError } from '../http/api-error';
 
 /**
  * Kafka (or the forms view that reads it) did not answer in time, so nothing was acknowledged.

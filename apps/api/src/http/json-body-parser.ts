@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
 import { ApiError } from './api-error';
 import { exceedsJsonDepth } from './json-depth';
+import { emptyJsonBody, JsonText, parseJsonText } from './json-text';
 
 export interface BodyLimits {
   /** Largest body in bytes; Fastify answers 413 above it before reading the rest. */
@@ -10,14 +12,20 @@ export interface BodyLimits {
 }
 
 /**
+ * Route config of a route that reads its JSON body later, as a `JsonText`: `{ config: jsonAsText }`.
+ * The size and depth limits still apply before the handler runs.
+ */
+export const jsonAsText = { jsonBody: 'text' } as const;
+
+/**
  * Makes `application/json` the only body the API reads: every other content type answers 415
  * (Fastify's own text/plain parser and Nest's urlencoded one are removed). JSON is parsed by
- * Fastify's secure-json-parse (`__proto__` / `constructor.prototype` refused) after a depth check.
+ * secure-json-parse (`__proto__` / `constructor.prototype` refused) after a depth check; routes
+ * configured with `jsonAsText` get the checked text instead.
  */
 export function installJsonBodyParser(app: NestFastifyApplication, limits: BodyLimits): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeAllContentTypeParsers();
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser(
     'application/json',
     { bodyLimit: limits.bodyLimitBytes },
@@ -27,12 +35,19 @@ export function installJsonBodyParser(app: NestFastifyApplication, limits: BodyL
         done(jsonTooDeep(limits.jsonMaxDepth), undefined);
         return;
       }
-      void parseJson(request as Parameters<typeof parseJson>[0], text, (error, value) => {
-        if (error) done(malformedJson(error), undefined);
-        else done(null, value);
-      });
+      try {
+        if (!wantsText(request)) done(null, parseJsonText(text));
+        else if (text.length === 0) done(emptyJsonBody(), undefined);
+        else done(null, new JsonText(text));
+      } catch (error) {
+        done(error as ApiError, undefined);
+      }
     },
   );
+}
+
+function wantsText(request: Pick<FastifyRequest, 'routeOptions'>): boolean {
+  return (request.routeOptions.config as { jsonBody?: unknown }).jsonBody === jsonAsText.jsonBody;
 }
 
 function jsonTooDeep(maxDepth: number): ApiError {
@@ -40,15 +55,4 @@ function jsonTooDeep(maxDepth: number): ApiError {
     'json-too-deep',
     `the JSON body nests objects or arrays more than ${maxDepth} levels deep`,
   );
-}
-
-function malformedJson(error: Error): ApiError {
-  const empty = (error as { code?: unknown }).code === 'FST_ERR_CTP_EMPTY_JSON_BODY';
-  return empty
-    ? ApiError.badRequest('empty-json-body', 'the body is empty but Content-Type says JSON')
-    : new ApiError({
-        code: 'malformed-json',
-        status: 400,
-        message: `the body is not valid JSON: ${error.message}`,
-      });
 }

@@ -1,12 +1,11 @@
-import { ProducerThread, type ThreadProducer } from '@collect/kafka';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { eventually } from '../../../../test/support/eventually';
 import { uniqueName } from '../../../../test/support/names';
 import { stackEnv } from '../../../../test/support/stack-env';
 import { BatchingProducer, type RecordPosition } from './batching-producer';
 import { partitionForKey } from '../events/key-partition';
 
-describe('BatchingProducer on a producer thread against the real broker', () => {
+describe('BatchingProducer against the real broker', () => {
   const kafka = new Kafka({
     clientId: 'batching-int',
     brokers: stackEnv().kafkaBrokers,
@@ -22,16 +21,14 @@ describe('BatchingProducer on a producer thread against the real broker', () => 
   });
 
   it("aggregates 300 concurrent sends into a few sendBatch calls and tells each caller its message's real partition and offset", async () => {
-    const thread = new ProducerThread({
-      brokers: stackEnv().kafkaBrokers,
-      clientId: 'batching-int',
-      schemaRegistryUrl: stackEnv().schemaRegistryUrl,
-      logLevel: 'error',
-    });
     let sendBatchCalls = 0;
     const batching = new BatchingProducer({
-      createProducer: (): ThreadProducer => {
-        const producer = thread.producer({ idempotent: true, maxInFlightRequests: 1 });
+      createProducer: () => {
+        const producer = kafka.producer({
+          idempotent: true,
+          maxInFlightRequests: 1,
+          createPartitioner: Partitioners.DefaultPartitioner,
+        });
         return {
           connect: () => producer.connect(),
           disconnect: () => producer.disconnect(),
@@ -52,7 +49,6 @@ describe('BatchingProducer on a producer thread against the real broker', () => 
       ),
     );
     await batching.close();
-    await thread.close();
     expect(sendBatchCalls).toBeLessThanOrEqual(10);
 
     const stored = new Map<string, string>();

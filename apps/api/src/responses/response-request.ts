@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formLimits } from '../forms/domain';
+import { parseJsonText } from '../http/json-text';
 import { parseBody } from '../http/parse-body';
 
 /**
@@ -54,6 +55,11 @@ export type SubmitResponseBody = z.output<typeof submitResponseBody>;
  */
 export function readSubmitResponseBody(body: unknown): SubmitResponseBody {
   return plainlyFitsSubmission(body) ? body : parseBody(submitResponseBody, body);
+}
+
+/** A submission body kept as text (`JsonText`): parsed, then read as readSubmitResponseBody does. */
+export function readSubmissionJson(text: string): SubmitResponseBody {
+  return readSubmitResponseBody(parseJsonText(text));
 }
 
 /**
@@ -167,6 +173,7 @@ export const batchResultView = z.object({
       index: z.number().int(),
       status: z.union([
         z.literal(202),
+        z.literal(400),
         z.literal(404),
         z.literal(409),
         z.literal(422),

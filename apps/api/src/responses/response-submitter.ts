@@ -1,7 +1,4 @@
-import type { ResponseSubmitted } from '@collect/events';
-import { acceptedOf, checkSubmission } from './check-submission';
-import type { RuleEngine } from './domain';
-import { publishFailure } from './failure-outcomes';
+import { traceHeaders } from '@collect/events';
 import {
   type ClaimSettlement,
   type PendingItem,
@@ -10,15 +7,11 @@ import {
 } from './idempotency/submission-claims';
 import { findPublishedForm, type PublishedFormLookup } from './published-form-lookup';
 import type { SubmissionItem } from './response-request';
-import type { IdempotencyClaims, PublishedForms, ResponseEvents } from './submission-ports';
+import type { JobItem, SubmissionPipeline } from './submission-pipeline';
+import type { IdempotencyClaims, PublishedForms } from './submission-ports';
 import { rejections, type SubmissionOutcome } from './submission-outcome';
 
-export type {
-  IdempotencyClaims,
-  PublishedForms,
-  PublishedFormView,
-  ResponseEvents,
-} from './submission-ports';
+export type { IdempotencyClaims, PublishedForms, PublishedFormView } from './submission-ports';
 
 export interface ResponseSubmitterOptions {
   /** Retry-After for a 503 when the failure does not say. */
@@ -28,9 +21,9 @@ export interface ResponseSubmitterOptions {
 
 /**
  * Response submission, for one response or a batch: Idempotency-Keys first (a key seen before
- * returns its first outcome), then the published definition from memory, validation, and one
- * ResponseSubmitted per valid item, published concurrently (the batching producer gathers them).
- * An item is accepted (202) only once Kafka acknowledged its event.
+ * returns its first outcome), then the published definition from memory, then the pipeline
+ * (validation and one ResponseSubmitted per valid item; the batching producer gathers them). An
+ * item is accepted (202) only once Kafka acknowledged its event.
  */
 export class ResponseSubmitter {
   private readonly now: () => number;
@@ -38,9 +31,8 @@ export class ResponseSubmitter {
 
   constructor(
     private readonly forms: PublishedForms,
-    private readonly events: ResponseEvents,
+    private readonly pipeline: SubmissionPipeline,
     private readonly claims: IdempotencyClaims | undefined,
-    private readonly ruleEngine: RuleEngine,
     private readonly options: ResponseSubmitterOptions,
   ) {
     this.now = options.now ?? Date.now;
@@ -54,7 +46,7 @@ export class ResponseSubmitter {
   ): Promise<SubmissionOutcome[]> {
     const only = items.length === 1 ? items[0]! : undefined;
     if (only !== undefined && (only.idempotencyKey === undefined || !this.claims)) {
-      return [await this.submitUnkeyed(orgId, formId, only)];
+      return [await this.submitUnkeyed(orgId, formId, { item: only, claim: undefined })];
     }
     const { outcomes, pending, sameAs } = await this.keyClaims.acquire(orgId, formId, items);
     const settlement = this.keyClaims.settlement(orgId, pending, outcomes);
@@ -69,39 +61,37 @@ export class ResponseSubmitter {
   }
 
   /**
-   * One response without an Idempotency-Key, the ingestion hot path: the same steps as `process`
-   * without the bookkeeping of claims and batches it has nothing to do with.
+   * One response without an Idempotency-Key whose body is still JSON text: the ingestion hot path.
+   * The pipeline parses and validates it (400 / 422 for the body come from there).
+   */
+  submitJson(orgId: string, formId: string, jsonText: string): Promise<SubmissionOutcome> {
+    return this.submitUnkeyed(orgId, formId, { jsonText });
+  }
+
+  /**
+   * One response without an Idempotency-Key: the same steps as `process` without the bookkeeping
+   * of claims and batches it has nothing to do with.
    */
   private async submitUnkeyed(
     orgId: string,
     formId: string,
-    item: SubmissionItem,
+    entry: JobItem,
   ): Promise<SubmissionOutcome> {
     const found = await this.publishedForm(orgId, formId);
     if ('outcome' in found) return found.outcome;
-    const checked = checkSubmission(
+    const [outcome] = await this.pipeline.run({
       orgId,
       formId,
-      found.form,
-      { item, claim: undefined },
-      this.now(),
-      this.ruleEngine,
-    );
-    if ('outcome' in checked) return checked.outcome;
-    return this.publish(checked.event);
+      form: found.form,
+      items: [entry],
+      now: this.now(),
+      trace: traceHeaders(),
+    });
+    return outcome!;
   }
 
   private publishedForm(orgId: string, formId: string): Promise<PublishedFormLookup> {
     return findPublishedForm(this.forms, orgId, formId, this.options.retryAfterSeconds);
-  }
-
-  /** 202 once Kafka acknowledged the event, else the failure's 503 or 500. */
-  private async publish(event: ResponseSubmitted): Promise<SubmissionOutcome> {
-    try {
-      return acceptedOf(event, await this.events.publish(event));
-    } catch (error) {
-      return publishFailure(error, this.options.retryAfterSeconds);
-    }
   }
 
   private async process(
@@ -117,24 +107,28 @@ export class ResponseSubmitter {
       else await settlement.rejected(entries);
       return;
     }
-    const { form } = found;
-    const valid: { pending: PendingItem; event: ResponseSubmitted }[] = [];
-    const invalid: SettledItem[] = [];
-    for (const item of pending) {
-      const checked = checkSubmission(orgId, formId, form, item, this.now(), this.ruleEngine);
-      if ('event' in checked) valid.push({ pending: item, event: checked.event });
-      else invalid.push({ pending: item, outcome: checked.outcome });
-    }
-    const published: SettledItem[] = await Promise.all(
-      valid.map(async ({ pending: item, event }) => ({
-        pending: item,
-        outcome: await this.publish(event),
-      })),
-    );
+    const outcomes = await this.pipeline.run({
+      orgId,
+      formId,
+      form: found.form,
+      items: pending,
+      now: this.now(),
+      trace: traceHeaders(),
+    });
+    const accepted: SettledItem[] = [];
+    const rejected: SettledItem[] = [];
+    const failed: SettledItem[] = [];
+    pending.forEach((item, index) => {
+      const outcome = outcomes[index]!;
+      const settled = { pending: item, outcome };
+      if (outcome.status === 202) accepted.push(settled);
+      else if (outcome.status < 500) rejected.push(settled);
+      else failed.push(settled);
+    });
     await Promise.all([
-      settlement.accepted(published.filter(({ outcome }) => outcome.status === 202)),
-      settlement.rejected(invalid),
-      settlement.failed(published.filter(({ outcome }) => outcome.status !== 202)),
+      settlement.accepted(accepted),
+      settlement.rejected(rejected),
+      settlement.failed(failed),
     ]);
   }
 }

@@ -8,6 +8,7 @@ import {
   type PublishedFormView,
 } from './response-submitter';
 import type { AcceptedResponse } from './submission-outcome';
+import { CheckAndPublish } from './submission-pipeline';
 
 const form: PublishedFormView = {
   formVersion: 4,
@@ -64,19 +65,22 @@ describe('ResponseSubmitter', () => {
   const submitter = (view: PublishedFormView | 'unknown' = form) =>
     new ResponseSubmitter(
       { publishedDefinition: () => (view === 'unknown' ? undefined : view) },
-      {
-        publish: (event) => {
-          if (failNext) return Promise.reject(failNext);
-          published.push(event);
-          return Promise.resolve({
-            topic: 'collect.responses.v1',
-            partition: 3,
-            offset: String(published.length - 1),
-          });
+      new CheckAndPublish(
+        {
+          publish: (event) => {
+            if (failNext) return Promise.reject(failNext);
+            published.push(event);
+            return Promise.resolve({
+              topic: 'collect.responses.v1',
+              partition: 3,
+              offset: String(published.length - 1),
+            });
+          },
         },
-      },
+        new RuleEngine(),
+        5,
+      ),
       claims,
-      new RuleEngine(),
       { retryAfterSeconds: 5, now: () => Date.UTC(2025, 4, 1) },
     );
 
@@ -171,6 +175,32 @@ describe('ResponseSubmitter', () => {
     expect(bad).toMatchObject({ errors: [{ questionId: 'email', path: '/answers/0' }] });
     expect(published).toHaveLength(1);
     expect([claims.completed.size, claims.forgotten, claims.released]).toEqual([0, [], []]);
+  });
+
+  it('reads a body still as JSON text in the pipeline: 202, or the 400 / 422 the HTTP layer would give', async () => {
+    const ok = await submitter().submitJson('org-1', 'form-1', JSON.stringify(valid));
+    const malformed = await submitter().submitJson('org-1', 'form-1', '{"answers": [');
+    const polluted = await submitter().submitJson('org-1', 'form-1', '{"__proto__": {"x": 1}}');
+    const unknownField = await submitter().submitJson(
+      'org-1',
+      'form-1',
+      JSON.stringify({ ...valid, isAdmin: true }),
+    );
+    const closed = await submitter({ ...form, status: 'closed' }).submitJson(
+      'org-1',
+      'form-1',
+      '{"answers": [',
+    );
+    expect([ok, malformed, polluted, unknownField, closed].map((o) => o.status)).toEqual([
+      202, 400, 400, 422, 409,
+    ]);
+    expect(malformed).toMatchObject({ code: 'malformed-json' });
+    expect(unknownField).toMatchObject({
+      code: 'validation-failed',
+      title: 'Validation failed',
+      errors: [{ path: '/isAdmin', code: 'unrecognized_key' }],
+    });
+    expect(published).toHaveLength(1);
   });
 
   it('gives batch items outcomes in input order; a key repeated with the same body shares the outcome, with another body is 422', async () => {

@@ -1,13 +1,14 @@
-import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import { EventSerde } from '@collect/events';
+import { KafkaClients } from '@collect/kafka';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { Pool } from 'pg';
 import { EVENTS_OPTIONS, FormsView, type ResolvedEventsOptions } from '../events';
-import { RuleEngine } from './domain';
 import { IdempotencyCleanup } from './idempotency/idempotency-cleanup';
 import { defaultIdempotencyTimings, IdempotencyStore } from './idempotency/idempotency-store';
-import { ResponseEventSink } from './response-event-sink';
 import { ResponseSubmitter } from './response-submitter';
 import { ResponsesController } from './responses.controller';
 import { SubmissionRoute } from './submission-route';
+import { SubmissionThread } from './submission-thread/submission-thread';
 import { RESPONSES_OPTIONS, type ResponsesModuleOptions } from './responses-options';
 
 /**
@@ -22,7 +23,6 @@ export class ResponsesModule {
       controllers: [ResponsesController],
       providers: [
         { provide: RESPONSES_OPTIONS, useValue: options },
-        ResponseEventSink,
         {
           provide: IdempotencyStore,
           inject: [Pool],
@@ -32,26 +32,32 @@ export class ResponsesModule {
         IdempotencyCleanup,
         SubmissionRoute,
         {
+          provide: SubmissionThread,
+          inject: [KafkaClients, EventSerde, EVENTS_OPTIONS],
+          useFactory: (kafka: KafkaClients, serde: EventSerde, events: ResolvedEventsOptions) =>
+            new SubmissionThread(kafka.options, {
+              schemaIds: [['ResponseSubmitted', serde.schemaIdOf('ResponseSubmitted')]],
+              topics: events.topics,
+              partitions: events.partitions,
+              retryAfterSeconds: events.retryAfterSeconds,
+              publishTimeoutMs: events.publishTimeoutMs,
+              lingerMs: options.lingerMs,
+              maxBatchMessages: options.maxBatchMessages,
+              maxBatchBytes: options.maxBatchBytes,
+            }),
+        },
+        {
           provide: ResponseSubmitter,
-          inject: [FormsView, ResponseEventSink, IdempotencyStore, EVENTS_OPTIONS],
+          inject: [FormsView, SubmissionThread, IdempotencyStore, EVENTS_OPTIONS],
           useFactory: (
             forms: FormsView,
-            events: ResponseEventSink,
+            pipeline: SubmissionThread,
             claims: IdempotencyStore,
-            eventsOptions: ResolvedEventsOptions,
-          ) => {
-            const logger = new Logger('ResponseValidation');
-            const ruleEngine = new RuleEngine({
-              onDefinitionProblem: (problem) =>
-                logger.warn({
-                  msg: 'a published form has a rule or pattern that cannot be enforced',
-                  ...problem,
-                }),
-            });
-            return new ResponseSubmitter(forms, events, claims, ruleEngine, {
-              retryAfterSeconds: eventsOptions.retryAfterSeconds,
-            });
-          },
+            events: ResolvedEventsOptions,
+          ) =>
+            new ResponseSubmitter(forms, pipeline, claims, {
+              retryAfterSeconds: events.retryAfterSeconds,
+            }),
         },
       ],
     };

@@ -20,6 +20,7 @@ export function problemOf(outcome: Exclude<SubmissionOutcome, { status: 202 }>):
   return new ApiError({
     code: outcome.code,
     status: outcome.status,
+    title: outcome.title,
     message: outcome.message,
     errors: outcome.errors,
     retryAfterSeconds: outcome.retryAfterSeconds,

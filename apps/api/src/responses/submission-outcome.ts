@@ -1,4 +1,5 @@
 import type { EventPosition } from '../events/event-position';
+import type { ApiError } from '../http/api-error';
 import type { AnswerError, EnvelopeError } from './domain';
 import type { SubmissionInput } from './response-request';
 
@@ -28,9 +29,11 @@ export interface SubmissionError {
 export type SubmissionOutcome =
   | { readonly status: 202; readonly accepted: AcceptedResponse }
   | {
-      readonly status: 404 | 409 | 422 | 500 | 503;
+      readonly status: 400 | 404 | 409 | 422 | 500 | 503;
       readonly code: string;
       readonly message: string;
+      /** The problem's title when not the status's reason phrase. */
+      readonly title?: string;
       readonly errors?: readonly SubmissionError[];
       readonly retryAfterSeconds?: number;
     };
@@ -81,6 +84,14 @@ export const rejections = {
     code: 'events-unavailable',
     message: 'The response could not be stored right now; retry with the same Idempotency-Key.',
     retryAfterSeconds,
+  }),
+  /** A body that is not JSON (400) or not a submission's shape (422), as the HTTP layer words it. */
+  unreadable: (error: ApiError): Rejection => ({
+    status: error.status === 400 ? 400 : 422,
+    code: error.code,
+    message: error.message,
+    ...(error.title === undefined ? {} : { title: error.title }),
+    ...(error.errors === undefined ? {} : { errors: error.errors }),
   }),
   publishFailed: (): Rejection => ({
     status: 500,

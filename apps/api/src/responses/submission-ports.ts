@@ -1,10 +1,9 @@
-import type { FormDefinition, ResponseSubmitted } from '@collect/events';
-import type { EventPosition } from '../events/event-position';
+import type { FormDefinition } from '@collect/events';
 import type { Acquired, Claimed, ClaimRequest } from './idempotency/idempotency-store';
 import type { AcceptedResponse } from './submission-outcome';
 
-// What ResponseSubmitter needs from the rest of the app (adapters: FormsView, ResponseEventSink,
-// IdempotencyStore; fakes in unit tests).
+// What ResponseSubmitter needs from the rest of the app (adapters: FormsView, IdempotencyStore;
+// fakes in unit tests). The pipeline's port is in submission-pipeline.ts.
 
 /** A published form as the forms view knows it (FormsView.publishedDefinition). */
 export interface PublishedFormView {
@@ -21,14 +20,6 @@ export interface PublishedForms {
   ): Promise<PublishedFormView | undefined> | PublishedFormView | undefined;
   /** The form's current state, to tell a draft (409) from an unknown form (404). */
   get?(formId: string): { readonly status: string; readonly orgId?: string };
-}
-
-/**
- * Port: appends one ResponseSubmitted; resolves once Kafka acknowledged it. Rejects with an error
- * whose `retriable` is true (and `retryAfterSeconds` may say when) when Kafka is unavailable.
- */
-export interface ResponseEvents {
-  publish(event: ResponseSubmitted): Promise<EventPosition>;
 }
 
 /** Port: Idempotency-Key claims (IdempotencyStore). */

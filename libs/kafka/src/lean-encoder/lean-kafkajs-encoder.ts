@@ -5,7 +5,7 @@
 // written are the same (lean-kafkajs-encoder.unit.spec.ts compares whole produce requests).
 //
 // It works by replacing the module kafkajs' protocol files require, so it must be loaded before
-// kafkajs is: the producer thread imports it first.
+// kafkajs is: the submission thread (apps/api) imports it first.
 
 import { createRequire } from 'node:module';
 

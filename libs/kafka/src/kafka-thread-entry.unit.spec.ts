@@ -1,14 +1,14 @@
 import { Worker } from 'node:worker_threads';
-import { producerThreadExecArgv } from './producer-thread';
+import { kafkaThreadExecArgv } from './kafka-thread-entry';
 
 const quietTimers = '--disable-warning=TimeoutNegativeWarning';
 
-describe('the flags a producer thread takes from its process', () => {
+describe('the flags a Kafka worker thread takes from its process', () => {
   it('keeps preloads, warnings and source maps, and silences kafkajs timer warnings once', () => {
     expect(
-      producerThreadExecArgv(['-r', '@swc-node/register', quietTimers, '--enable-source-maps']),
+      kafkaThreadExecArgv(['-r', '@swc-node/register', quietTimers, '--enable-source-maps']),
     ).toEqual(['-r', '@swc-node/register', quietTimers, '--enable-source-maps']);
-    expect(producerThreadExecArgv(['--require=./otel.js'])).toEqual([
+    expect(kafkaThreadExecArgv(['--require=./otel.js'])).toEqual([
       '--require=./otel.js',
       quietTimers,
     ]);
@@ -16,7 +16,7 @@ describe('the flags a producer thread takes from its process', () => {
 
   it('drops heap sizing and other flags a Worker refuses', () => {
     expect(
-      producerThreadExecArgv([
+      kafkaThreadExecArgv([
         '--max-old-space-size=2048',
         '--max-semi-space-size=64',
         '--title=collect-api',
@@ -37,7 +37,7 @@ describe('the flags a producer thread takes from its process', () => {
     expect(refusal).toMatchObject({ code: 'ERR_WORKER_INVALID_EXEC_ARGV' });
     const worker = new Worker('require("node:worker_threads").parentPort.postMessage("up")', {
       eval: true,
-      execArgv: producerThreadExecArgv(processArgv),
+      execArgv: kafkaThreadExecArgv(processArgv),
     });
     await expect(
       new Promise((resolve, reject) => {
