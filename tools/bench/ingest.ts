@@ -104,6 +104,16 @@ async function start(
   }
 }
 
+/** SIGTERM, then waits (bounded) for the exit: the API drains its producers, writes profiles. */
+async function stop(target: Target): Promise<void> {
+  if (target.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => target.child.once('exit', resolve));
+  target.child.kill('SIGTERM');
+  const timer = setTimeout(() => target.child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 interface Row extends CpuPerRequest {
   readonly target: string;
   readonly run: string;
@@ -259,8 +269,7 @@ async function main(): Promise<void> {
       rows.push(await run(api, 'max, Idempotency-Key each', apiUrl, auth, options));
     }
   } finally {
-    api.child.kill('SIGTERM');
-    bare.child.kill('SIGTERM');
+    await Promise.all([stop(api), stop(bare)]);
     if (ownTopics) await deleteBenchTopics();
   }
   const maxRuns = (target: string, count: number) =>

@@ -4,7 +4,7 @@ import {
   nestKafkaLogCreator,
   type KafkaOptions,
 } from '@collect/kafka';
-import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { logLevel as KafkaLogLevel, type logCreator } from 'kafkajs';
 import { Worker } from 'node:worker_threads';
 import { rejections, type SubmissionOutcome } from '../submission-outcome';
@@ -42,7 +42,7 @@ interface Incarnation {
  * as after any lost connection: the client's Idempotency-Key makes the retry safe) and the next
  * job starts a new thread.
  */
-export class SubmissionThread implements SubmissionPipeline, OnApplicationShutdown {
+export class SubmissionThread implements SubmissionPipeline, OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('SubmissionThread');
   private readonly validationLogger = new Logger('ResponseValidation');
   private readonly kafkaLog: ReturnType<logCreator>;
@@ -83,6 +83,11 @@ export class SubmissionThread implements SubmissionPipeline, OnApplicationShutdo
       if (thread.waiting.size === 0) thread.worker.ref();
       thread.waiting.set(call, { items: job.items.length, resolve });
     });
+  }
+
+  /** Starts the thread with the app, so the first submission does not wait for it to load. */
+  onModuleInit(): void {
+    this.running();
   }
 
   onApplicationShutdown(): Promise<void> {
