@@ -59,6 +59,11 @@ export class EventEncodeError extends EventsError {
 export type SchemaRegistryErrorCode =
   /** Network failure, timeout, 5xx or 429: retry with backoff. */
   | 'registry_unavailable'
+  /**
+   * Another client registered the same subject at the same moment and won the race to create
+   * it (or its compatibility rule): registering is idempotent, so retrying succeeds.
+   */
+  | 'concurrent_registration'
   /** The registry refused the schema (incompatible with the subject's history, or invalid). */
   | 'schema_rejected'
   /** The subject exists with a compatibility level other than the one we require. */
@@ -76,7 +81,7 @@ export class SchemaRegistryError extends EventsError {
     options?: { cause?: unknown; status?: number },
   ) {
     super(message, options);
-    this.retriable = code === 'registry_unavailable';
+    this.retriable = code === 'registry_unavailable' || code === 'concurrent_registration';
     this.status = options?.status;
   }
 }

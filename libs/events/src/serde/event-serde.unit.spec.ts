@@ -1,3 +1,4 @@
+import { fromRegistryError } from './registry-errors';
 import { COMPATIBILITY } from '@kafkajs/confluent-schema-registry';
 import type { CollectEvent } from '../collect-event';
 import { collectEventContracts } from '../contracts/collect-contracts';
@@ -166,5 +167,35 @@ describe('EventSerde', () => {
       code: 'registry_unavailable',
       retriable: true,
     });
+  });
+
+  it('retries a registration that lost the race with another replica registering the same subject', async () => {
+    const registry = new InMemorySchemaRegistry();
+    const register = registry.register.bind(registry);
+    let raced = false;
+    registry.register = (schema, options) => {
+      if (raced) return register(schema, options);
+      raced = true;
+      return Promise.reject(
+        Object.assign(new Error("collect - A rule named 'COMPATIBILITY' already exists."), {
+          status: 409,
+        }),
+      );
+    };
+    const ids = await new EventSerde(registry).registerAll();
+    expect(ids.size).toBeGreaterThan(0);
+  });
+
+  it('classifies a lost registration race as retriable, a refused schema as not', () => {
+    const race = fromRegistryError(
+      Object.assign(new Error("A rule named 'COMPATIBILITY' already exists."), { status: 409 }),
+      'registering X',
+    );
+    const refused = fromRegistryError(
+      Object.assign(new Error('Incompatible schema'), { status: 409 }),
+      'registering X',
+    );
+    expect(race).toMatchObject({ code: 'concurrent_registration', retriable: true });
+    expect(refused).toMatchObject({ code: 'schema_rejected', retriable: false });
   });
 });

@@ -12,6 +12,13 @@ export function fromRegistryError(error: unknown, doing: string): EventsError {
       { cause: error },
     );
   }
+  if ((status === 409 || status === 422) && alreadyExists.test(reason)) {
+    return new SchemaRegistryError(
+      'concurrent_registration',
+      `${doing} met a concurrent registration of the same subject: ${reason}; retrying settles it`,
+      { cause: error, status },
+    );
+  }
   if (
     nameOf(error) === 'ConfluentSchemaRegistryInvalidSchemaError' ||
     status === 409 ||
@@ -54,6 +61,13 @@ export function fromWriterSchemaError(error: unknown, schemaId: number): EventsE
   }
   return fromRegistryError(error, `fetching writer schema ${schemaId}`);
 }
+
+/**
+ * A registry's words for losing the race to create a subject or its compatibility rule (e.g.
+ * Apicurio: "A rule named 'COMPATIBILITY' already exists."), seen when two replicas start on a
+ * fresh registry together.
+ */
+const alreadyExists = /\balready exists\b/i;
 
 function isUnavailable(status: number, reason: string): boolean {
   // mappersmith reports connection failures and timeouts as a synthetic 400 without a body.
