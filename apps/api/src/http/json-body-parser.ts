@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from './api-error';
 import { exceedsJsonDepth } from './json-depth';
-import { emptyJsonBody, JsonText, parseJsonText } from './json-text';
+import { JsonText, parseJsonText } from './json-text';
 
 export interface BodyLimits {
   /** Largest body in bytes; Fastify answers 413 above it before reading the rest. */
@@ -12,8 +12,8 @@ export interface BodyLimits {
 }
 
 /**
- * Route config of a route that reads its JSON body later, as a `JsonText`: `{ config: jsonAsText }`.
- * The size and depth limits still apply before the handler runs.
+ * Route config of a route that reads its JSON body later, as a `JsonText` (`parseJsonText`):
+ * `{ config: jsonAsText }`. The size and depth limits still apply before the handler runs.
  */
 export const jsonAsText = { jsonBody: 'text' } as const;
 
@@ -36,9 +36,7 @@ export function installJsonBodyParser(app: NestFastifyApplication, limits: BodyL
         return;
       }
       try {
-        if (!wantsText(request)) done(null, parseJsonText(text));
-        else if (text.length === 0) done(emptyJsonBody(), undefined);
-        else done(null, new JsonText(text));
+        done(null, wantsText(request) ? new JsonText(text) : parseJsonText(text));
       } catch (error) {
         done(error as ApiError, undefined);
       }

@@ -4,7 +4,7 @@ import { ApiError } from './api-error';
 /**
  * A JSON body kept as text, for a route that has it parsed elsewhere (the submission route hands
  * it to the submission thread): what the JSON body parser gives such a route instead of a value.
- * The text passed the size and depth limits and is not empty; `parseJsonText` reads it.
+ * The text passed the size and depth limits; `parseJsonText` reads it (an empty one is a 400).
  */
 export class JsonText {
   constructor(readonly text: string) {}
@@ -16,7 +16,9 @@ export class JsonText {
  * `malformed-json`) naming what is wrong.
  */
 export function parseJsonText(text: string): unknown {
-  if (text.length === 0) throw emptyJsonBody();
+  if (text.length === 0) {
+    throw ApiError.badRequest('empty-json-body', 'the body is empty but Content-Type says JSON');
+  }
   try {
     return secureJsonParse(text, undefined, jsonOptions);
   } catch (error) {
@@ -26,10 +28,6 @@ export function parseJsonText(text: string): unknown {
       message: `the body is not valid JSON: ${(error as Error).message}`,
     });
   }
-}
-
-export function emptyJsonBody(): ApiError {
-  return ApiError.badRequest('empty-json-body', 'the body is empty but Content-Type says JSON');
 }
 
 const jsonOptions = { protoAction: 'error', constructorAction: 'error' } as const;

@@ -55,12 +55,7 @@ export class EventSerde<E extends { readonly type: string } = CollectEvent> {
    */
   async registerAll(): Promise<ReadonlyMap<string, number>> {
     for (const contract of this.catalog.contracts) {
-      const schemaId = await this.registerWithRetry(contract);
-      this.schemaIds.set(contract.type, schemaId);
-      this.decoders.set(
-        schemaId,
-        Promise.resolve({ contract, plan: planDecode(contract, contract.current, this.upcasters) }),
-      );
+      this.adopt(contract, await this.registerWithRetry(contract));
     }
     return new Map(this.schemaIds);
   }
@@ -72,15 +67,21 @@ export class EventSerde<E extends { readonly type: string } = CollectEvent> {
   useSchemaIds(schemaIds: ReadonlyMap<string, number>): this {
     for (const [type, schemaId] of schemaIds) {
       const contract = this.catalog.byType(type);
-      if (!contract)
+      if (!contract) {
         throw new EventEncodeError('unknown_event_type', `"${type}" has no event contract`);
-      this.schemaIds.set(type, schemaId);
-      this.decoders.set(
-        schemaId,
-        Promise.resolve({ contract, plan: planDecode(contract, contract.current, this.upcasters) }),
-      );
+      }
+      this.adopt(contract, schemaId);
     }
     return this;
+  }
+
+  /** Encodes `contract`'s events with `schemaId`, and decodes that id without asking the registry. */
+  private adopt(contract: CompiledContract, schemaId: number): void {
+    this.schemaIds.set(contract.type, schemaId);
+    this.decoders.set(
+      schemaId,
+      Promise.resolve({ contract, plan: planDecode(contract, contract.current, this.upcasters) }),
+    );
   }
 
   private async registerWithRetry(contract: CompiledContract): Promise<number> {
